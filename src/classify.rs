@@ -1,0 +1,331 @@
+//! First pass: the rules that fire on each block on its own.
+//!
+//! For every block, in one go: the phrase automaton and the regex set over its text, the DOM
+//! rules its element inherited, the feature rules, and repetition. Runs (`kind = "run"`) look at
+//! consecutive blocks but nothing beyond. Rules are skipped for blocks of other languages or
+//! inputs, and any rule whose `when` conditions fail does not fire. Each rule fires at most once
+//! per block.
+
+use crate::features::{Marker, line_key, strip_marker};
+use crate::page::{Block, InputKind, Page, Zones};
+use crate::rules::{Condition, Feature, InputScope, Rule, RuleKind, RuleSet};
+use crate::verdict::{Detail, Reason};
+
+/// The reasons that fired on each block, in block order.
+pub fn first_pass(page: &Page<'_>, rules: &RuleSet) -> Vec<Vec<Reason>> {
+    let dom = DomHits::new(page, rules);
+    let runs = run_members(page, rules);
+    let mut all = Vec::with_capacity(page.blocks.len());
+    for (index, block) in page.blocks.iter().enumerate() {
+        let applies = |rule: &Rule| applies(rule, page, block, index);
+        let mut reasons: Vec<Reason> = Vec::new();
+        let mut add = |rule: u32, detail: Detail| {
+            if !reasons.iter().any(|r| r.rule == rule) {
+                reasons.push(Reason {
+                    rule,
+                    weight: rules.rule(rule).weight,
+                    detail,
+                });
+            }
+        };
+        let text = page.text(block);
+        let key = line_key(text);
+        let key_start = key.as_ptr() as usize - text.as_ptr() as usize;
+        rules.compiled.phrase_hits(
+            text,
+            key_start..key_start + key.len(),
+            |rule, start, end| {
+                if applies(rules.rule(rule)) {
+                    add(rule, Detail::Text(start as u32, end as u32));
+                }
+            },
+        );
+        let body = strip_marker(text);
+        let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
+        rules.compiled.regex_hits(body, |rule, start, end| {
+            if applies(rules.rule(rule)) {
+                add(
+                    rule,
+                    Detail::Text((body_start + start) as u32, (body_start + end) as u32),
+                );
+            }
+        });
+        dom.for_block(page, block, rules, |rule, detail| {
+            if applies(rules.rule(rule)) {
+                add(rule, detail);
+            }
+        });
+        for (i, rule) in rules.rules().iter().enumerate() {
+            let detail = match &rule.kind {
+                RuleKind::Feature => Detail::None,
+                RuleKind::Repeated { min_count } if block.features.repeats >= *min_count => {
+                    Detail::Repeats(block.features.repeats)
+                }
+                RuleKind::Run { .. } => match runs.get(&(i as u32)).and_then(|lens| lens[index]) {
+                    Some(len) => Detail::Run(len),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if applies(rule) {
+                add(i as u32, detail);
+            }
+        }
+        all.push(reasons);
+    }
+    all
+}
+
+/// Whether `rule` may fire on `block`: input, language and `when` conditions.
+fn applies(rule: &Rule, page: &Page<'_>, block: &Block, index: usize) -> bool {
+    let input_ok = match rule.input {
+        InputScope::Any => true,
+        InputScope::Html => page.kind == InputKind::Html,
+        InputScope::Text => page.kind == InputKind::Text,
+    };
+    let lang_ok =
+        rule.lang.is_empty() || block.features.lang.is_some_and(|l| rule.langs.contains(l));
+    input_ok && lang_ok && rule.when.iter().all(|c| holds(c, page, block, index))
+}
+
+/// Whether a `when` condition holds for the block at `index`.
+pub(crate) fn holds(condition: &Condition, page: &Page<'_>, block: &Block, index: usize) -> bool {
+    match *condition {
+        Condition::Range { feature, min, max } => {
+            let v = number(feature, page, block, index);
+            min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m)
+        }
+        Condition::Flag { feature, value } => flag(feature, page, block) == value,
+    }
+}
+
+fn number(feature: Feature, page: &Page<'_>, block: &Block, index: usize) -> f32 {
+    let f = &block.features;
+    match feature {
+        Feature::Chars => f.chars as f32,
+        Feature::Units => f.units,
+        Feature::Words => f.words as f32,
+        Feature::Digits => f.digits as f32,
+        Feature::SentenceEnds => f32::from(f.sentence_ends),
+        Feature::Separators => f32::from(f.separators),
+        Feature::Repeats => f32::from(f.repeats),
+        Feature::LinkDensity => page.link_density(block),
+        Feature::StopwordLevel => f.stopword_level,
+        Feature::DigitRatio => f.digit_ratio(),
+        Feature::UppercaseRatio => f.uppercase_ratio(),
+        Feature::Position => {
+            let n = page.blocks.len().saturating_sub(1).max(1);
+            index as f32 / n as f32
+        }
+        _ => flag(feature, page, block) as u8 as f32,
+    }
+}
+
+fn flag(feature: Feature, page: &Page<'_>, block: &Block) -> bool {
+    let f = &block.features;
+    let zones = page.element_of(block).map(|e| e.zones).unwrap_or_default();
+    match feature {
+        Feature::EndsSentence => f.ends_sentence,
+        Feature::Bulleted => f.marker == Marker::Bullet,
+        Feature::Numbered => f.marker == Marker::Number,
+        Feature::Heading => zones.intersects(Zones::HEADING),
+        Feature::ListItem => zones.intersects(Zones::LIST_ITEM) || f.marker != Marker::None,
+        _ => number(feature, page, block, 0) != 0.0,
+    }
+}
+
+/// For each `run` rule: for each block, the length of the run it belongs to, if long enough.
+fn run_members(page: &Page<'_>, rules: &RuleSet) -> rustc_hash::FxHashMap<u32, Vec<Option<u32>>> {
+    let mut out = rustc_hash::FxHashMap::default();
+    for (i, rule) in rules.rules().iter().enumerate() {
+        let RuleKind::Run { min_run } = rule.kind else {
+            continue;
+        };
+        let member: Vec<bool> = page
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(j, b)| applies(rule, page, b, j))
+            .collect();
+        let mut lens = vec![None; member.len()];
+        let mut j = 0;
+        while j < member.len() {
+            if !member[j] {
+                j += 1;
+                continue;
+            }
+            let end = member[j..]
+                .iter()
+                .position(|m| !m)
+                .map_or(member.len(), |n| j + n);
+            if end - j >= usize::from(min_run) {
+                lens[j..end].fill(Some((end - j) as u32));
+            }
+            j = end;
+        }
+        out.insert(i as u32, lens);
+    }
+    out
+}
+
+/// DOM rule hits of every element, own and inherited, as bit sets over the dom rules.
+struct DomHits {
+    /// u64 words per element.
+    words: usize,
+    /// Own hits, `words` per element.
+    own: Vec<u64>,
+    /// Own and inherited hits, `words` per element.
+    inherited: Vec<u64>,
+}
+
+impl DomHits {
+    fn new(page: &Page<'_>, rules: &RuleSet) -> DomHits {
+        let compiled = &rules.compiled;
+        let n = compiled.dom_rules.len();
+        let words = n.div_ceil(64);
+        let elements = page.elements.len();
+        let mut hits = DomHits {
+            words,
+            own: vec![0; words * elements],
+            inherited: vec![0; words * elements],
+        };
+        if words == 0 || elements == 0 {
+            return hits;
+        }
+        let bit_of = |rule: u32| compiled.dom_rules.binary_search(&rule).ok();
+        let mut token_bits = vec![0u64; words * page.tokens.len()];
+        for (t, token) in page.tokens.iter().enumerate() {
+            compiled.token_hits(token, |rule| {
+                if let Some(bit) = bit_of(rule) {
+                    token_bits[t * words + bit / 64] |= 1 << (bit % 64);
+                }
+            });
+        }
+        let shares = text_shares(page);
+        for (e, element) in page.elements.iter().enumerate() {
+            let own = &mut hits.own[e * words..(e + 1) * words];
+            if !matches!(&*element.tag, "html" | "body") {
+                for &t in
+                    &page.element_tokens[element.tokens.start as usize..element.tokens.end as usize]
+                {
+                    for (w, bits) in own
+                        .iter_mut()
+                        .zip(&token_bits[t as usize * words..(t as usize + 1) * words])
+                    {
+                        *w |= bits;
+                    }
+                }
+            }
+            for (rule, tag) in &compiled.tags {
+                if *tag == element.tag {
+                    set_bit(own, bit_of(*rule));
+                }
+            }
+            for (rule, zones) in &compiled.zones {
+                if element.zones.intersects(*zones) {
+                    set_bit(own, bit_of(*rule));
+                }
+            }
+            for &(el, rule) in &page.selector_hits {
+                if el as usize == e {
+                    set_bit(own, bit_of(rule));
+                }
+            }
+            for (bit, &rule) in compiled.dom_rules.iter().enumerate() {
+                if own[bit / 64] & (1 << (bit % 64)) != 0 {
+                    let RuleKind::Dom { max_share, .. } = rules.rule(rule).kind else {
+                        continue;
+                    };
+                    if shares[e] > max_share {
+                        own[bit / 64] &= !(1 << (bit % 64));
+                    }
+                }
+            }
+            let parent = element.parent as usize;
+            for w in 0..words {
+                let inherited_from_parent = if parent < e {
+                    hits.inherited[parent * words + w]
+                } else {
+                    0
+                };
+                hits.inherited[e * words + w] = hits.own[e * words + w] | inherited_from_parent;
+            }
+        }
+        hits
+    }
+
+    /// Calls `hit(rule, detail)` for each dom rule the block's element has or inherited, with
+    /// the nearest element that matched.
+    fn for_block(
+        &self,
+        page: &Page<'_>,
+        block: &Block,
+        rules: &RuleSet,
+        mut hit: impl FnMut(u32, Detail),
+    ) {
+        let e = block.element as usize;
+        if self.words == 0 || e >= page.elements.len() {
+            return;
+        }
+        let inherited = &self.inherited[e * self.words..(e + 1) * self.words];
+        for (bit, &rule) in rules.compiled.dom_rules.iter().enumerate() {
+            if inherited[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+            let matched = page.ancestry(block.element).find(|(a, _)| {
+                self.own[*a as usize * self.words + bit / 64] & (1 << (bit % 64)) != 0
+            });
+            let detail = match matched {
+                Some((a, element)) => matched_token(page, element, rules, rule)
+                    .map_or(Detail::Element(a), Detail::Token),
+                None => Detail::None,
+            };
+            hit(rule, detail);
+        }
+    }
+}
+
+fn set_bit(bits: &mut [u64], bit: Option<usize>) {
+    if let Some(bit) = bit {
+        bits[bit / 64] |= 1 << (bit % 64);
+    }
+}
+
+/// The first token of `element` that matches `rule`, as a page token id.
+fn matched_token(
+    page: &Page<'_>,
+    element: &crate::page::Element,
+    rules: &RuleSet,
+    rule: u32,
+) -> Option<u32> {
+    page.element_tokens[element.tokens.start as usize..element.tokens.end as usize]
+        .iter()
+        .copied()
+        .find(|&t| {
+            let mut found = false;
+            rules
+                .compiled
+                .token_hits(&page.tokens[t as usize], |r| found |= r == rule);
+            found
+        })
+}
+
+/// Each element's share of the page's text (characters of the blocks inside it).
+fn text_shares(page: &Page<'_>) -> Vec<f32> {
+    let mut chars = vec![0u64; page.elements.len()];
+    let mut total = 0u64;
+    for block in &page.blocks {
+        if let Some(c) = chars.get_mut(block.element as usize) {
+            *c += u64::from(block.features.chars);
+        }
+        total += u64::from(block.features.chars);
+    }
+    for e in (0..page.elements.len()).rev() {
+        let parent = page.elements[e].parent as usize;
+        if parent < e {
+            chars[parent] += chars[e];
+        }
+    }
+    let total = total.max(1) as f32;
+    chars.into_iter().map(|c| c as f32 / total).collect()
+}

@@ -1,0 +1,179 @@
+//! The [`Cleaner`]: rules compiled once, then any number of pages, from any number of threads.
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_8};
+
+use crate::error::Result;
+use crate::outcome::Outcome;
+use crate::page::{InputKind, Page};
+use crate::rules::{Category, RuleSet};
+use crate::verdict::Verdict;
+use crate::{classify, context, decode, features, html, text};
+
+/// Which front-end reads the input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputMode {
+    /// Sniff: HTML if it looks like HTML, plain text otherwise.
+    #[default]
+    Auto,
+    /// Always HTML.
+    Html,
+    /// Always plain text, one block per line.
+    Text,
+}
+
+/// Options of a [`Cleaner`].
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// How `clean_bytes` and `clean_str` tell HTML from plain text.
+    pub input: InputMode,
+    /// Put the page's title first in the cleaned text.
+    pub keep_title: bool,
+}
+
+/// Cleans pages. Build it once (compiling the rules is the expensive part) and share it:
+/// every method takes `&self`, and a `Cleaner` is `Send + Sync`.
+#[derive(Debug)]
+pub struct Cleaner {
+    rules: RuleSet,
+    options: Options,
+}
+
+/// The largest input handled; longer inputs are cut (block offsets are 32-bit).
+const MAX_INPUT: usize = u32::MAX as usize - 1;
+
+impl Cleaner {
+    /// A cleaner with the built-in rules and default options.
+    pub fn new() -> Result<Cleaner> {
+        Ok(Cleaner::with_rules(RuleSet::builtin()?, Options::default()))
+    }
+
+    /// A cleaner with the given rules and options.
+    pub fn with_rules(rules: RuleSet, options: Options) -> Cleaner {
+        Cleaner { rules, options }
+    }
+
+    /// The rules in use.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Cleans a plain-text page: one block per line.
+    pub fn clean_text<'a>(&'a self, page: &'a str) -> Outcome<'a> {
+        self.clean_page(text::parse(Cow::Borrowed(cap(page)), UTF_8, false))
+    }
+
+    /// Cleans an HTML page.
+    pub fn clean_html<'a>(&'a self, page: &'a str) -> Outcome<'a> {
+        self.clean_page(html::parse(
+            Cow::Borrowed(cap(page)),
+            UTF_8,
+            false,
+            &self.rules.compiled.selectors,
+        ))
+    }
+
+    /// Cleans a page given as text, HTML or plain text as the options say (sniffed by default).
+    pub fn clean_str<'a>(&'a self, page: &'a str) -> Outcome<'a> {
+        self.clean_decoded(Cow::Borrowed(cap(page)), UTF_8, false)
+    }
+
+    /// Cleans a page given as bytes in any encoding (see [`crate::decode`]). Fails only for
+    /// input that is not text at all.
+    pub fn clean_bytes<'a>(&'a self, page: &'a [u8]) -> Result<Outcome<'a>> {
+        let decoded = decode::decode(page)?;
+        let text = match decoded.text {
+            Cow::Borrowed(s) => Cow::Borrowed(cap(s)),
+            Cow::Owned(mut s) => {
+                s.truncate(cap(&s).len());
+                Cow::Owned(s)
+            }
+        };
+        Ok(self.clean_decoded(text, decoded.encoding, decoded.lossy))
+    }
+
+    fn clean_decoded<'a>(
+        &'a self,
+        text: Cow<'a, str>,
+        encoding: &'static Encoding,
+        lossy: bool,
+    ) -> Outcome<'a> {
+        let kind = match self.options.input {
+            InputMode::Html => InputKind::Html,
+            InputMode::Text => InputKind::Text,
+            InputMode::Auto => sniff(&text),
+        };
+        let page = match kind {
+            InputKind::Html => html::parse(text, encoding, lossy, &self.rules.compiled.selectors),
+            InputKind::Text => text::parse(text, encoding, lossy),
+        };
+        self.clean_page(page)
+    }
+
+    fn clean_page<'a>(&'a self, mut page: Page<'a>) -> Outcome<'a> {
+        features::measure(&mut page, self.rules.languages());
+        let mut reasons = classify::first_pass(&page, &self.rules);
+        let local: Vec<usize> = reasons.iter().map(Vec::len).collect();
+        context::second_pass(&page, &self.rules, &mut reasons);
+        let mut verdicts: Vec<Verdict> = Vec::with_capacity(reasons.len());
+        for (block_reasons, local) in reasons.into_iter().zip(local) {
+            let fallback = verdicts
+                .last()
+                .map(|v| v.category)
+                .filter(|c| *c != Category::Content)
+                .unwrap_or(Category::Chrome);
+            verdicts.push(Verdict::new(block_reasons, local, &self.rules, fallback));
+        }
+        Outcome::new(page, verdicts, &self.rules, self.options.keep_title)
+    }
+}
+
+/// Cuts `text` to at most [`MAX_INPUT`] bytes, at a character boundary.
+fn cap(text: &str) -> &str {
+    &text[..text.floor_char_boundary(MAX_INPUT)]
+}
+
+/// Whether text looks like HTML: it starts with markup and has a document tag, or many tags.
+pub fn sniff(text: &str) -> InputKind {
+    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let window = &head.as_bytes()[..head.len().min(4096)];
+    let lower = window.to_ascii_lowercase();
+    let has = |needle: &[u8]| memchr::memmem::find(&lower, needle).is_some();
+    if has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body") {
+        return InputKind::Html;
+    }
+    let tags = lower
+        .windows(2)
+        .filter(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/'))
+        .count();
+    if head.starts_with('<') && tags >= 3 || tags >= 10 {
+        InputKind::Html
+    } else {
+        InputKind::Text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaner_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Cleaner>();
+    }
+
+    #[test]
+    fn sniffs_html_and_text() {
+        assert_eq!(sniff("<!DOCTYPE html><html>"), InputKind::Html);
+        assert_eq!(sniff("  <div><p>a</p><p>b</p></div>"), InputKind::Html);
+        assert_eq!(sniff("Just a line\nAnother <b> line"), InputKind::Text);
+        assert_eq!(sniff(""), InputKind::Text);
+    }
+}

@@ -1,0 +1,111 @@
+//! Command-line arguments (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Strips boilerplate (menus, share buttons, comments, related-news lists, ads, legal footers)
+/// from scraped news pages, HTML or plain text, and explains every decision.
+#[derive(Debug, Parser)]
+#[command(name = "newsclean", version, about, long_about = None, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  an input could not be read or is not text
+  2  bad usage, or a broken rule file
+  3  batch: some inputs failed, the others were cleaned";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Clean one page (a file, or standard input with `-`).
+    #[command(after_help = CLEAN_EXAMPLES)]
+    Clean(CleanArgs),
+    /// List the rules, or explain one.
+    #[command(after_help = RULES_EXAMPLES)]
+    Rules(RulesArgs),
+}
+
+const CLEAN_EXAMPLES: &str = "\
+Examples:
+  newsclean clean page.html                  # cleaned text on stdout
+  newsclean clean page.txt --output diff     # what was removed, as a unified diff
+  newsclean clean page.html --output explain # every block: keep/drop, category, score, rules
+  curl -s https://example.com/news/1 | newsclean clean - --output json
+  newsclean clean page.txt --rules my-rules/ --disable related.section";
+
+const RULES_EXAMPLES: &str = "\
+Examples:
+  newsclean rules                      # every rule: id, category, kind, weight, message
+  newsclean rules comments.section     # one rule in full, with its explanation";
+
+/// Rule selection, shared by the subcommands.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RuleArgs {
+    /// Add the rule files (*.toml) of DIR on top of the built-in rules; a rule with a built-in
+    /// id replaces it. Repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Switch off rules by id, id prefix or category (nav, share, comments, related, ads,
+    /// subscribe, legal, meta, caption, chrome, content). Repeatable.
+    #[arg(long, value_name = "ID|CATEGORY")]
+    pub disable: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum InputArg {
+    /// HTML if it looks like HTML, plain text otherwise.
+    Auto,
+    /// HTML.
+    Html,
+    /// Plain text, one block per line.
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OutputArg {
+    /// The kept blocks, one per line, in page order.
+    Text,
+    /// Every block with label, category, score and reasons, plus title and metadata.
+    Json,
+    /// Unified diff of the input lines against the kept lines.
+    Diff,
+    /// A table: line, keep/drop, category, score, rules fired.
+    Explain,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum KeepArg {
+    /// Put the page's title first in the text output.
+    Title,
+}
+
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    /// The page to clean; `-` or nothing reads standard input. Gzip is undone.
+    #[arg(value_name = "FILE|-", default_value = "-")]
+    pub file: PathBuf,
+    /// How to read the input.
+    #[arg(long, short, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
+    /// What to print.
+    #[arg(long, short, value_enum, default_value_t = OutputArg::Text)]
+    pub output: OutputArg,
+    /// Keep parts that are dropped by default.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub keep: Vec<KeepArg>,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Explain this rule in full.
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+}

@@ -1,0 +1,318 @@
+//! Second pass: context. Blocks are judged with their neighbours and their place in the page.
+//!
+//! In order:
+//! 1. **Main text.** The run of consecutive blocks whose first-pass scores add up to the most
+//!    (a maximum-sum segment) is the page's main text; `main-text` and `outside-main-text` rules
+//!    weigh a block's place inside or outside it.
+//! 2. **Page evidence.** A block whose text is part of the JSON-LD `articleBody` (`structured-body`),
+//!    or which repeats the page's title (`title`).
+//! 3. **Sections.** A section header (a `section` rule) makes the blocks after it chrome until
+//!    article content resumes: a block that starts a run of content whose first-pass evidence
+//!    reaches `resume_ratio` times the main text's. A comment header above the article is closed
+//!    by the article; one below it runs to the end of the page.
+//! 4. **Neighbours** (as jusText). A block is undecided while its score is within the weight of
+//!    the `between-*` rules of zero. An undecided heading-like block (the `heading-before-content`
+//!    rule's conditions) followed by content becomes content; other undecided blocks take the
+//!    label their nearest decided neighbours agree on (`between-content`, `between-chrome`).
+
+use crate::classify::holds;
+use crate::page::Page;
+use crate::rules::{Rule, RuleKind, RuleSet, Signal};
+use crate::verdict::{Detail, Reason};
+
+/// How far (in blocks) a heading may be from the content it introduces.
+const HEADING_REACH: usize = 2;
+
+/// Adds the context reasons to the first-pass `reasons` of each block.
+pub fn second_pass(page: &Page<'_>, rules: &RuleSet, reasons: &mut [Vec<Reason>]) {
+    let signal_rules: Vec<(Signal, u32)> = rules
+        .rules()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match r.kind {
+            RuleKind::Context { signal } => Some((signal, i as u32)),
+            _ => None,
+        })
+        .collect();
+    let ctx = Ctx {
+        page,
+        rules,
+        signal_rules,
+    };
+    let first: Vec<f32> = reasons
+        .iter()
+        .map(|r| r.iter().map(|x| x.weight).sum())
+        .collect();
+    let main = main_text(&first);
+    if let Some((start, end, _)) = main {
+        for (i, block_reasons) in reasons.iter_mut().enumerate() {
+            let signal = if (start..end).contains(&i) {
+                Signal::MainText
+            } else {
+                Signal::OutsideMainText
+            };
+            ctx.fire(signal, i, block_reasons, Detail::None);
+        }
+    }
+    page_evidence(&ctx, reasons);
+    sections(&ctx, &first, main.map_or(0.0, |m| m.2), reasons);
+    neighbours(&ctx, reasons);
+}
+
+struct Ctx<'p, 'a> {
+    page: &'p Page<'a>,
+    rules: &'p RuleSet,
+    signal_rules: Vec<(Signal, u32)>,
+}
+
+impl Ctx<'_, '_> {
+    /// The enabled rules for `signal` that apply to block `i`.
+    fn rules_for(&self, signal: Signal, i: usize) -> impl Iterator<Item = (u32, &Rule)> {
+        self.signal_rules
+            .iter()
+            .filter(move |(s, _)| *s == signal)
+            .filter_map(move |&(_, r)| {
+                let rule = self.rules.rule(r);
+                let block = &self.page.blocks[i];
+                let lang_ok = rule.lang.is_empty()
+                    || block.features.lang.is_some_and(|l| rule.langs.contains(l));
+                let input_ok = match rule.input {
+                    crate::rules::InputScope::Any => true,
+                    crate::rules::InputScope::Html => {
+                        self.page.kind == crate::page::InputKind::Html
+                    }
+                    crate::rules::InputScope::Text => {
+                        self.page.kind == crate::page::InputKind::Text
+                    }
+                };
+                (lang_ok && input_ok && rule.when.iter().all(|c| holds(c, self.page, block, i)))
+                    .then_some((r, rule))
+            })
+    }
+
+    /// Fires the rules of `signal` on block `i`; returns whether any fired.
+    fn fire(&self, signal: Signal, i: usize, reasons: &mut Vec<Reason>, detail: Detail) -> bool {
+        let mut fired = false;
+        for (r, rule) in self.rules_for(signal, i) {
+            reasons.push(Reason {
+                rule: r,
+                weight: rule.weight,
+                detail,
+            });
+            fired = true;
+        }
+        fired
+    }
+
+    /// The largest weight of the rules of `signal`, in absolute value.
+    fn weight_of(&self, signal: Signal) -> f32 {
+        self.signal_rules
+            .iter()
+            .filter(|(s, _)| *s == signal)
+            .map(|&(_, r)| self.rules.rule(r).weight.abs())
+            .fold(0.0, f32::max)
+    }
+}
+
+/// The maximum-sum run of `scores`: (start, end exclusive, sum), if any sum is positive.
+fn main_text(scores: &[f32]) -> Option<(usize, usize, f32)> {
+    let mut best: Option<(usize, usize, f32)> = None;
+    let (mut start, mut sum) = (0, 0.0f32);
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            start = i;
+            sum = 0.0;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|b| sum > b.2) {
+            best = Some((start, i + 1, sum));
+        }
+    }
+    best
+}
+
+/// Title and structured-body evidence.
+fn page_evidence(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
+    let page = ctx.page;
+    let title = page
+        .meta
+        .title
+        .as_deref()
+        .map(normalize)
+        .filter(|t| !t.is_empty());
+    let body = page.meta.structured_body.as_deref().map(Shingles::of);
+    for (i, block) in page.blocks.iter().enumerate() {
+        let text = page.text(block);
+        if let Some(title) = &title
+            && normalize(text) == *title
+        {
+            ctx.fire(Signal::Title, i, &mut reasons[i], Detail::None);
+        }
+        if let Some(body) = &body
+            && body.covers(text)
+        {
+            ctx.fire(Signal::StructuredBody, i, &mut reasons[i], Detail::None);
+        }
+    }
+}
+
+fn normalize(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Word trigrams of a text, hashed, for "is this block part of that text" tests.
+struct Shingles(rustc_hash::FxHashSet<u64>);
+
+impl Shingles {
+    fn words(text: &str) -> impl Iterator<Item = &str> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    }
+
+    fn hashes(text: &str) -> Vec<u64> {
+        use std::hash::{Hash, Hasher};
+        let words: Vec<&str> = Shingles::words(text).collect();
+        let n = words.len().min(3);
+        if n == 0 {
+            return Vec::new();
+        }
+        words
+            .windows(n)
+            .map(|w| {
+                let mut h = rustc_hash::FxHasher::default();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect()
+    }
+
+    fn of(text: &str) -> Shingles {
+        Shingles(Shingles::hashes(text).into_iter().collect())
+    }
+
+    /// Whether at least 80% of the trigrams of `text` (of at least 3 words) are in the set.
+    fn covers(&self, text: &str) -> bool {
+        let hashes = Shingles::hashes(text);
+        if hashes.is_empty() || Shingles::words(text).nth(2).is_none() {
+            return false;
+        }
+        let found = hashes.iter().filter(|h| self.0.contains(h)).count();
+        found * 5 >= hashes.len() * 4
+    }
+}
+
+/// Applies section rules: from each header to where content resumes.
+fn sections(ctx: &Ctx<'_, '_>, first: &[f32], main_mass: f32, reasons: &mut [Vec<Reason>]) {
+    let n = first.len();
+    // best_from[j]: the largest sum of first-pass scores of a run starting at block j.
+    let mut best_from = vec![0.0f32; n + 1];
+    for j in (0..n).rev() {
+        best_from[j] = first[j] + best_from[j + 1].max(0.0);
+    }
+    let mut open: Option<(u32, f32, u32, usize)> = None; // (rule, follow weight, opened at line, closes at)
+    for i in 0..n {
+        let header = reasons[i]
+            .iter()
+            .find_map(|r| match ctx.rules.rule(r.rule).kind {
+                RuleKind::Section {
+                    follow_weight,
+                    resume_ratio,
+                    ..
+                } => Some((r.rule, follow_weight, resume_ratio)),
+                _ => None,
+            });
+        if let Some((rule, follow_weight, resume_ratio)) = header {
+            let needed = resume_ratio * main_mass;
+            let closes = (i + 1..n)
+                .find(|&j| first[j] > 0.0 && best_from[j] >= needed)
+                .unwrap_or(n);
+            open = Some((rule, follow_weight, ctx.page.blocks[i].line, closes));
+            continue;
+        }
+        if let Some((rule, weight, line, closes)) = open {
+            if i >= closes {
+                open = None;
+            } else {
+                reasons[i].push(Reason {
+                    rule,
+                    weight,
+                    detail: Detail::OpenedAt(line),
+                });
+            }
+        }
+    }
+}
+
+/// Settles undecided blocks from their neighbours, and headings before content.
+fn neighbours(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
+    let margin = ctx
+        .weight_of(Signal::BetweenContent)
+        .max(ctx.weight_of(Signal::BetweenChrome));
+    let scores: Vec<f32> = reasons
+        .iter()
+        .map(|r| r.iter().map(|x| x.weight).sum())
+        .collect();
+    let decided =
+        |i: usize| -> Option<bool> { (scores[i].abs() >= margin).then_some(scores[i] > 0.0) };
+    let n = scores.len();
+    let mut next_decided: Vec<Option<bool>> = vec![None; n + 1];
+    for i in (0..n).rev() {
+        next_decided[i] = decided(i).or(next_decided[i + 1]);
+    }
+    let mut prev: Option<bool> = None;
+    for i in 0..n {
+        if let Some(label) = decided(i) {
+            prev = Some(label);
+            continue;
+        }
+        let content_follows = (i + 1..n.min(i + 1 + HEADING_REACH)).find_map(decided) == Some(true);
+        if content_follows
+            && ctx.fire(
+                Signal::HeadingBeforeContent,
+                i,
+                &mut reasons[i],
+                Detail::None,
+            )
+        {
+            continue;
+        }
+        let next = next_decided[i + 1];
+        let agreed = match (prev, next) {
+            (Some(a), Some(b)) if a == b => Some(a),
+            (Some(a), None) | (None, Some(a)) => Some(a),
+            _ => None,
+        };
+        match agreed {
+            Some(true) => ctx.fire(Signal::BetweenContent, i, &mut reasons[i], Detail::None),
+            Some(false) => ctx.fire(Signal::BetweenChrome, i, &mut reasons[i], Detail::None),
+            None => false,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn main_text_is_the_best_run() {
+        assert_eq!(
+            main_text(&[-1.0, 2.0, 3.0, -1.0, 4.0, -9.0, 5.0]),
+            Some((1, 5, 8.0))
+        );
+        assert_eq!(main_text(&[-1.0, -2.0]), None);
+        assert_eq!(main_text(&[]), None);
+    }
+
+    #[test]
+    fn shingles_find_blocks_inside_a_text() {
+        let body =
+            Shingles::of("First paragraph of the story. Second paragraph, with more words in it.");
+        assert!(body.covers("Second paragraph, with more words in it."));
+        assert!(!body.covers("Completely different words are here."));
+        assert!(!body.covers("First paragraph"), "too short to tell");
+    }
+}

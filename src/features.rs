@@ -1,0 +1,347 @@
+//! Measurements of each block, computed once per page, that feature rules test.
+//!
+//! Lengths are fair to every writing system: `units` counts a Latin, Cyrillic or other letter,
+//! digit, space or mark as 1, a Hangul syllable or kana as 2 and a Han ideograph as 3, about the
+//! Latin characters the same content takes. The page's language is decided here too, from the
+//! blocks' scripts and stop words, and every block gets its language's stop-word level.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::lang::{LangId, Languages, Script, ScriptCounts, WordCounts};
+use crate::page::Page;
+
+/// What a block's first characters mark it as.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Marker {
+    /// Nothing special.
+    #[default]
+    None,
+    /// A bullet symbol: `•`, `-`, `*`, `▶` …
+    Bullet,
+    /// A number: `1.`, `2)`, `(3)`, `④`, or a number alone.
+    Number,
+}
+
+/// Measurements of one block.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Features {
+    /// Characters of the trimmed text.
+    pub chars: u32,
+    /// Length in Latin-equivalent characters (see the module documentation).
+    pub units: f32,
+    /// Words of spaced scripts plus Han/kana characters.
+    pub words: u32,
+    /// Letters of any script.
+    pub letters: u32,
+    /// Digits.
+    pub digits: u32,
+    /// Upper-case letters.
+    pub uppercase: u32,
+    /// Sentence-final punctuation marks followed by a space or the end.
+    pub sentence_ends: u16,
+    /// Whether the text ends with sentence-final punctuation (before closing quotes/brackets).
+    pub ends_sentence: bool,
+    /// Separators typical of menus and breadcrumbs: `|`, `>`, `›`, `»`, `/`, `·`.
+    pub separators: u16,
+    /// What the first characters mark the block as.
+    pub marker: Marker,
+    /// The block's language.
+    #[serde(skip)]
+    pub lang: Option<LangId>,
+    /// Stop-word density relative to the language's prose (1.0 is ordinary prose).
+    pub stopword_level: f32,
+    /// How many blocks of the page have the same text (1 when unique).
+    pub repeats: u16,
+}
+
+impl Features {
+    /// Share of letters and digits that are digits.
+    pub fn digit_ratio(&self) -> f32 {
+        ratio(self.digits, self.letters + self.digits)
+    }
+
+    /// Share of letters that are upper case.
+    pub fn uppercase_ratio(&self) -> f32 {
+        ratio(self.uppercase, self.letters)
+    }
+}
+
+fn ratio(part: u32, whole: u32) -> f32 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f32 / whole as f32
+    }
+}
+
+/// Measures every block of `page`, decides the page's language and each block's.
+pub fn measure(page: &mut Page<'_>, langs: &Languages) {
+    let mut scratch = String::new();
+    let mut per_block: Vec<(ScriptCounts, WordCounts)> = Vec::with_capacity(page.blocks.len());
+    let mut units_by_lang: FxHashMap<LangId, f32> = FxHashMap::default();
+    for i in 0..page.blocks.len() {
+        let text = page.text(&page.blocks[i]);
+        let (features, scripts) = measure_text(text);
+        let counts = langs.count(text, &mut scratch);
+        let lang = langs.detect(&scripts, &counts);
+        if let Some(lang) = lang {
+            *units_by_lang.entry(lang).or_default() += features.units;
+        }
+        let block = &mut page.blocks[i];
+        block.features = Features { lang, ..features };
+        per_block.push((scripts, counts));
+    }
+    page.lang = units_by_lang
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.0.cmp(&a.0.0)))
+        .map(|(l, _)| *l);
+    for (block, (scripts, counts)) in page.blocks.iter_mut().zip(&per_block) {
+        let f = &mut block.features;
+        if f.lang.is_none() {
+            f.lang = scripts.dominant().and_then(|script| {
+                let candidates = langs.written_in(script);
+                units_by_lang
+                    .iter()
+                    .filter(|(l, _)| candidates.contains(**l))
+                    .max_by(|a, b| a.1.total_cmp(b.1))
+                    .map(|(l, _)| *l)
+            });
+        }
+        if let Some(lang) = f.lang {
+            f.stopword_level = langs.stopword_level(lang, counts);
+        }
+    }
+    count_repeats(page);
+}
+
+/// Sets each block's `repeats`: how many blocks share its line key.
+fn count_repeats(page: &mut Page<'_>) {
+    let mut counts: FxHashMap<&str, u16> = FxHashMap::default();
+    let keys: Vec<&str> = page.blocks.iter().map(|b| line_key(page.text(b))).collect();
+    for key in &keys {
+        if !key.is_empty() {
+            let n = counts.entry(key).or_default();
+            *n = n.saturating_add(1);
+        }
+    }
+    let repeats: Vec<u16> = keys
+        .iter()
+        .map(|k| counts.get(k).copied().unwrap_or(1))
+        .collect();
+    for (block, n) in page.blocks.iter_mut().zip(repeats) {
+        block.features.repeats = n;
+    }
+}
+
+/// Measures one trimmed text.
+pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
+    let mut f = Features::default();
+    let mut scripts = ScriptCounts::default();
+    let mut units = 0u32; // in thirds, to stay integral
+    let mut in_word = false;
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        f.chars += 1;
+        scripts.add(c);
+        let script = Script::of(c);
+        let weight = match script {
+            Some(Script::Han) => 9,
+            Some(Script::Hangul | Script::Kana) => 6,
+            _ => 3,
+        };
+        units += weight;
+        if c.is_alphabetic() {
+            f.letters += 1;
+            if c.is_uppercase() {
+                f.uppercase += 1;
+            }
+        } else if c.is_numeric() {
+            f.digits += 1;
+        }
+        if matches!(script, Some(Script::Han | Script::Kana)) {
+            f.words += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                f.words += 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
+        match c {
+            '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
+                let next = chars.peek().copied();
+                let after_ok =
+                    next.is_none_or(|n| n.is_whitespace() || is_closing(n) || is_fullwidth_end(c));
+                let before_ok = prev.is_some_and(|p| !p.is_ascii_digit() || c != '.');
+                if after_ok && before_ok {
+                    f.sentence_ends = f.sentence_ends.saturating_add(1);
+                }
+            }
+            '|' | '>' | '›' | '»' | '·' | '/' | '∙' | '•' => {
+                f.separators = f.separators.saturating_add(1)
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    f.units = units as f32 / 3.0;
+    f.ends_sentence = text
+        .trim_end_matches(|c: char| c.is_whitespace() || is_closing(c))
+        .ends_with(['.', '!', '?', '。', '！', '？', '…']);
+    f.marker = marker(text);
+    (f, scripts)
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '”' | '’' | '」' | '』' | '）' | '»' | '›'
+    )
+}
+
+fn is_fullwidth_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+const BULLETS: &[char] = &[
+    '•', '·', '‣', '◦', '▪', '▫', '■', '□', '●', '○', '◆', '◇', '▶', '►', '▸', '▹', '→', '-', '*',
+    '–', '—', '※', '>', '☞', '▲', '△', '▼', '▽', '◎', '★', '☆',
+];
+
+/// What the first characters of `text` mark it as.
+pub fn marker(text: &str) -> Marker {
+    let t = text.trim_start();
+    if t.starts_with(BULLETS) {
+        return Marker::Bullet;
+    }
+    if number_prefix_len(t) > 0 {
+        return Marker::Number;
+    }
+    Marker::None
+}
+
+/// Length in bytes of a leading list number: `12.`, `3)`, `(4)`, `⑤`, or a whole text that is
+/// just a number. 0 when there is none.
+fn number_prefix_len(t: &str) -> usize {
+    if let Some(c) = t.chars().next()
+        && ('\u{2460}'..='\u{2473}').contains(&c)
+    {
+        return c.len_utf8();
+    }
+    let (open, rest) = match t.strip_prefix('(') {
+        Some(rest) => (1, rest),
+        None => (0, t),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return 0;
+    }
+    let after = &rest[digits..];
+    let Some(first) = after.chars().next() else {
+        return open + digits;
+    };
+    let closes = if open == 1 {
+        first == ')'
+    } else {
+        matches!(first, '.' | ')')
+    };
+    let tail = &after[first.len_utf8()..];
+    if closes && (tail.is_empty() || tail.starts_with(char::is_whitespace)) {
+        open + digits + 1
+    } else {
+        0
+    }
+}
+
+/// The part of a block's text that identifies it as a phrase: without a leading bullet or list
+/// number, and without trailing counts, separators and punctuation, so that `• 댓글 1`,
+/// `Comments (12)` and `Share:` give `댓글`, `Comments` and `Share`.
+pub fn line_key(text: &str) -> &str {
+    let t = strip_marker(text);
+    let key = t.trim_end_matches(|c: char| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '(' | ')' | '[' | ']' | ':' | '|' | '>' | '›' | '»' | '.' | '…' | '+' | ','
+            )
+    });
+    if key.is_empty() { t } else { key }
+}
+
+/// `text` trimmed and without leading bullets and list numbers.
+pub fn strip_marker(text: &str) -> &str {
+    let mut t = text.trim();
+    loop {
+        let before = t.len();
+        t = t.trim_start_matches(BULLETS).trim_start();
+        let n = number_prefix_len(t);
+        if n > 0 && n < t.len() {
+            t = t[n..].trim_start();
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_are_fair_to_cjk() {
+        assert_eq!(measure_text("abc").0.units, 3.0);
+        assert_eq!(measure_text("한국어").0.units, 6.0);
+        assert_eq!(measure_text("中文字").0.units, 9.0);
+        assert_eq!(measure_text("ひらがな").0.units, 8.0);
+    }
+
+    #[test]
+    fn counts_words_in_every_script() {
+        assert_eq!(measure_text("The cat's home, again.").0.words, 5);
+        assert_eq!(measure_text("대통령은 회의에서 발언했다.").0.words, 3);
+        assert_eq!(measure_text("我们在北京").0.words, 5);
+    }
+
+    #[test]
+    fn finds_sentence_ends() {
+        let (f, _) = measure_text("He said “no.” Then he left! It cost 3.5 dollars.");
+        assert_eq!(f.sentence_ends, 3);
+        assert!(f.ends_sentence);
+        assert!(measure_text("회의가 끝났다.”").0.ends_sentence);
+        assert!(measure_text("会议结束了。").0.ends_sentence);
+        assert!(!measure_text("Most read stories").0.ends_sentence);
+    }
+
+    #[test]
+    fn marks_bullets_and_numbers() {
+        assert_eq!(marker("  • Home"), Marker::Bullet);
+        assert_eq!(marker("1. Facebook"), Marker::Number);
+        assert_eq!(marker("(2) second"), Marker::Number);
+        assert_eq!(marker("③ third"), Marker::Number);
+        assert_eq!(marker("  • 1"), Marker::Bullet);
+        assert_eq!(marker("5"), Marker::Number);
+        assert_eq!(marker("2021.02.15 07:21"), Marker::None);
+        assert_eq!(marker("3.5 million people"), Marker::None);
+        assert_eq!(marker("20일 오전"), Marker::None);
+        assert_eq!(marker("°C"), Marker::None);
+        assert_eq!(marker("1\u{a0}shares"), Marker::None);
+    }
+
+    #[test]
+    fn line_keys_drop_markers_and_counts() {
+        assert_eq!(line_key("  • 댓글 1"), "댓글");
+        assert_eq!(line_key("Comments (12)"), "Comments");
+        assert_eq!(line_key("Share:"), "Share");
+        assert_eq!(line_key("1. Facebook"), "Facebook");
+        assert_eq!(line_key("댓글0"), "댓글");
+        assert_eq!(line_key("300"), "300", "a bare number stays");
+        assert_eq!(line_key("  • 1"), "1");
+    }
+}

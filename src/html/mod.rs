@@ -1,0 +1,511 @@
+//! HTML to a [`Page`]: the text of each block-level element is a block.
+//!
+//! The document is parsed with scraper (html5ever), then walked once, without recursion, so
+//! any depth of nesting is safe. Entering or leaving a block-level element (`p`, `div`, `li`,
+//! `h1`…, `td` …) or meeting a `<br>` ends the current block; inline elements add their text to
+//! it, with white space collapsed. `script`, `style`, `noscript`, `template`, embedded objects,
+//! form controls and hidden elements (`hidden`, `display:none`, `visibility:hidden`) give no
+//! text. Each block-level element is recorded in the page's element table with its tag, its
+//! class/id/role/itemprop tokens and the zones (nav, footer, article …) it sits in; each block
+//! counts the characters it has inside links. The head's title, `<meta>` tags and JSON-LD
+//! go to [`meta`], which fills the page's metadata.
+
+mod meta;
+
+use std::borrow::Cow;
+
+use ego_tree::iter::Edge;
+use encoding_rs::Encoding;
+use html5ever::LocalName;
+use rustc_hash::FxHashMap;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::features::Features;
+use crate::page::{Block, Element, InputKind, NO_ELEMENT, Page, Zones};
+
+/// Parses an HTML document into blocks.
+/// `selectors` are the rule set's CSS selectors, as (rule, selector): the elements they match are
+/// recorded in the page's selector hits.
+pub fn parse<'a>(
+    source: Cow<'a, str>,
+    encoding: &'static Encoding,
+    lossy: bool,
+    selectors: &[(u32, Selector)],
+) -> Page<'a> {
+    let document = Html::parse_document(&source);
+    let mut page = Page::new(source, InputKind::Html, encoding, lossy);
+    let mut walker = Walker::new(&mut page, selectors);
+    walker.walk(&document);
+    let head = std::mem::take(&mut walker.head);
+    drop(walker);
+    page.meta = meta::extract(head, &page);
+    page
+}
+
+/// How an element takes part in block building.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Starts and ends a block.
+    Block,
+    /// Ends the current line (`<br>`).
+    Break,
+    /// A link: its text counts towards link density.
+    Link,
+    /// Adds its text to the current block.
+    Inline,
+    /// Gives no text (script, style, hidden …).
+    Skip,
+}
+
+fn role_of(tag: &str) -> Role {
+    match tag {
+        "address" | "article" | "aside" | "blockquote" | "body" | "button" | "caption"
+        | "center" | "dd" | "details" | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset"
+        | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        | "header" | "hgroup" | "hr" | "html" | "label" | "legend" | "li" | "main" | "menu"
+        | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody" | "td"
+        | "tfoot" | "th" | "thead" | "tr" | "ul" => Role::Block,
+        "br" => Role::Break,
+        "a" => Role::Link,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+        | "embed" | "canvas" | "audio" | "video" | "select" | "textarea" | "datalist" | "head"
+        | "title" | "meta" | "link" | "input" => Role::Skip,
+        _ => Role::Inline,
+    }
+}
+
+fn zones_of_tag(tag: &str) -> Zones {
+    match tag {
+        "nav" | "menu" => Zones::NAV,
+        "header" => Zones::HEADER,
+        "footer" => Zones::FOOTER,
+        "aside" => Zones::ASIDE,
+        "form" | "fieldset" => Zones::FORM,
+        "figure" => Zones::FIGURE,
+        "article" => Zones::ARTICLE,
+        "main" => Zones::MAIN,
+        "li" | "dt" | "dd" => Zones::LIST_ITEM,
+        "table" | "td" | "th" => Zones::TABLE,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Zones::HEADING,
+        "blockquote" => Zones::QUOTE,
+        "button" | "label" | "legend" => Zones::CONTROL,
+        "figcaption" | "caption" => Zones::CAPTION,
+        "pre" => Zones::PRE,
+        _ => Zones::default(),
+    }
+}
+
+fn zones_of_aria_role(role: &str) -> Zones {
+    match role {
+        "navigation" | "menu" | "menubar" | "tablist" => Zones::NAV,
+        "banner" => Zones::HEADER,
+        "contentinfo" => Zones::FOOTER,
+        "complementary" => Zones::ASIDE,
+        "search" | "form" => Zones::FORM,
+        "main" => Zones::MAIN,
+        "article" => Zones::ARTICLE,
+        "heading" => Zones::HEADING,
+        "button" => Zones::CONTROL,
+        _ => Zones::default(),
+    }
+}
+
+/// What an open element pushed, undone when it closes.
+enum Frame {
+    Block { element: u32, zones: Zones },
+    Link,
+    Inline,
+    Skip,
+}
+
+/// What the text being read is collected for, besides blocks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Capture {
+    Title,
+    JsonLd,
+}
+
+/// What the head (and structured data anywhere) says, gathered during the walk.
+#[derive(Default)]
+pub(crate) struct Head {
+    pub title: String,
+    /// `<meta>` name/property (lower case) and content.
+    pub metas: Vec<(String, String)>,
+    /// Texts of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+}
+
+struct Walker<'p, 'a> {
+    page: &'p mut Page<'a>,
+    selectors: &'p [(u32, Selector)],
+    interned: FxHashMap<Box<str>, u32>,
+    frames: Vec<Frame>,
+    element: u32,
+    zones: Zones,
+    depth: u16,
+    skip: u32,
+    links: u32,
+    start: usize,
+    pending_space: bool,
+    link_chars: u32,
+    capture: Option<(Capture, usize)>,
+    head: Head,
+    scratch: String,
+}
+
+impl<'p, 'a> Walker<'p, 'a> {
+    fn new(page: &'p mut Page<'a>, selectors: &'p [(u32, Selector)]) -> Self {
+        Walker {
+            page,
+            selectors,
+            interned: FxHashMap::default(),
+            frames: Vec::new(),
+            element: NO_ELEMENT,
+            zones: Zones::default(),
+            depth: 0,
+            skip: 0,
+            links: 0,
+            start: 0,
+            pending_space: false,
+            link_chars: 0,
+            capture: None,
+            head: Head::default(),
+            scratch: String::new(),
+        }
+    }
+
+    fn walk(&mut self, document: &Html) {
+        for edge in document.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(element) => self.open(element, node),
+                    Node::Text(text) => self.text(text),
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if node.value().is_element() {
+                        self.close();
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+
+    fn open(&mut self, element: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) {
+        let tag: &str = &element.name.local;
+        let role = role_of(tag);
+        if self.skip > 0 || role == Role::Skip || is_hidden(element) {
+            self.begin_capture(tag, element);
+            self.skip += 1;
+            self.frames.push(Frame::Skip);
+            return;
+        }
+        match role {
+            Role::Block => {
+                self.flush();
+                let parent = self.element;
+                let zones = self.zones;
+                self.element = self.record_element(element, &element.name.local);
+                if !self.selectors.is_empty()
+                    && let Some(element_ref) = ElementRef::wrap(node)
+                {
+                    for (rule, selector) in self.selectors {
+                        if selector.matches(&element_ref) {
+                            self.page.selector_hits.push((self.element, *rule));
+                        }
+                    }
+                }
+                self.frames.push(Frame::Block {
+                    element: parent,
+                    zones,
+                });
+            }
+            Role::Break => {
+                self.flush();
+                self.frames.push(Frame::Inline);
+            }
+            Role::Link => {
+                self.links += 1;
+                self.frames.push(Frame::Link);
+            }
+            Role::Inline | Role::Skip => self.frames.push(Frame::Inline),
+        }
+    }
+
+    fn close(&mut self) {
+        match self.frames.pop() {
+            Some(Frame::Block { element, zones }) => {
+                self.flush();
+                self.element = element;
+                self.zones = zones;
+                self.depth = self.depth.saturating_sub(1);
+            }
+            Some(Frame::Link) => self.links -= 1,
+            Some(Frame::Skip) => {
+                self.skip -= 1;
+                if let Some((capture, depth)) = self.capture
+                    && depth == self.frames.len()
+                {
+                    self.capture = None;
+                    if capture == Capture::JsonLd {
+                        self.head.json_ld.push(std::mem::take(&mut self.scratch));
+                    }
+                }
+            }
+            Some(Frame::Inline) | None => {}
+        }
+    }
+
+    /// Starts collecting the text of a `<title>` or JSON-LD script, and reads `<meta>` tags.
+    fn begin_capture(&mut self, tag: &str, element: &scraper::node::Element) {
+        if self.capture.is_some() {
+            return;
+        }
+        match tag {
+            "title" if self.head.title.is_empty() => {
+                self.capture = Some((Capture::Title, self.frames.len()))
+            }
+            "script"
+                if element
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                self.scratch.clear();
+                self.capture = Some((Capture::JsonLd, self.frames.len()));
+            }
+            "meta" => {
+                let key = element
+                    .attr("property")
+                    .or_else(|| element.attr("name"))
+                    .or_else(|| element.attr("itemprop"));
+                if let (Some(key), Some(content)) = (key, element.attr("content")) {
+                    self.head
+                        .metas
+                        .push((key.to_ascii_lowercase(), content.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some((capture, _)) = self.capture {
+            match capture {
+                Capture::Title => self.head.title.push_str(text),
+                Capture::JsonLd => self.scratch.push_str(text),
+            }
+            return;
+        }
+        if self.skip > 0 {
+            return;
+        }
+        if self.zones.intersects(Zones::PRE) && text.contains('\n') {
+            let mut lines = text.split('\n').peekable();
+            while let Some(line) = lines.next() {
+                self.append(line);
+                if lines.peek().is_some() {
+                    self.flush();
+                }
+            }
+        } else {
+            self.append(text);
+        }
+    }
+
+    /// Appends text to the current block, collapsing white space.
+    fn append(&mut self, text: &str) {
+        let arena = &mut self.page.arena;
+        let mut space = self.pending_space || text.starts_with(char::is_whitespace);
+        let mut wrote = false;
+        for word in text.split_whitespace() {
+            if space && arena.len() > self.start {
+                arena.push(' ');
+            }
+            if self.links > 0 {
+                self.link_chars += word.chars().count() as u32;
+            }
+            arena.push_str(word);
+            space = true;
+            wrote = true;
+        }
+        if wrote {
+            self.pending_space = text.ends_with(char::is_whitespace);
+        } else if !text.is_empty() {
+            self.pending_space = true;
+        }
+    }
+
+    /// Ends the current block.
+    fn flush(&mut self) {
+        let end = self.page.arena.len();
+        if end > self.start {
+            let range = self.start as u32..end as u32;
+            self.page.blocks.push(Block {
+                raw: range.clone(),
+                trimmed: range,
+                in_arena: true,
+                line: self.page.blocks.len() as u32 + 1,
+                element: self.element,
+                link_chars: self.link_chars,
+                features: Features::default(),
+            });
+        }
+        self.start = end;
+        self.pending_space = false;
+        self.link_chars = 0;
+    }
+
+    /// Adds a block-level element to the page's element table; returns its index.
+    fn record_element(&mut self, element: &scraper::node::Element, tag: &LocalName) -> u32 {
+        let first_token = self.page.element_tokens.len() as u32;
+        let mut zones = self.zones.union(zones_of_tag(tag));
+        for (name, value) in element.attrs.iter() {
+            match &*name.local {
+                "class" => value.split_ascii_whitespace().for_each(|t| self.intern(t)),
+                "id" | "itemprop" => self.intern(value.trim()),
+                "role" => {
+                    zones = zones.union(zones_of_aria_role(value.trim()));
+                    self.intern(value.trim());
+                }
+                _ => {}
+            }
+        }
+        let index = self.page.elements.len() as u32;
+        self.page.elements.push(Element {
+            parent: self.element,
+            tag: tag.clone(),
+            tokens: first_token..self.page.element_tokens.len() as u32,
+            zones,
+            depth: self.depth,
+        });
+        self.zones = zones;
+        self.depth = self.depth.saturating_add(1);
+        index
+    }
+
+    fn intern(&mut self, token: &str) {
+        if token.is_empty() {
+            return;
+        }
+        let lower: Cow<str> = if token.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(token.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(token)
+        };
+        let id = match self.interned.get(&*lower) {
+            Some(&id) => id,
+            None => {
+                let id = self.page.tokens.len() as u32;
+                self.page.tokens.push(lower.clone().into());
+                self.interned.insert(lower.into(), id);
+                id
+            }
+        };
+        self.page.element_tokens.push(id);
+    }
+}
+
+/// Whether an element is hidden by its attributes.
+fn is_hidden(element: &scraper::node::Element) -> bool {
+    element
+        .attrs
+        .iter()
+        .any(|(name, value)| match &*name.local {
+            "hidden" => true,
+            "style" => {
+                let style: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                style.contains("display:none") || style.contains("visibility:hidden")
+            }
+            _ => false,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<String> {
+        let page = parse(Cow::Borrowed(html), encoding_rs::UTF_8, false, &[]);
+        page.blocks
+            .iter()
+            .map(|b| page.text(b).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn block_elements_and_breaks_end_blocks() {
+        let html = "<html><body><div>Intro <b>bold</b>\n text<p>First   para.</p>tail<br>after break<ul><li>One</li><li>Two</li></ul></div></body></html>";
+        assert_eq!(
+            blocks(html),
+            [
+                "Intro bold text",
+                "First para.",
+                "tail",
+                "after break",
+                "One",
+                "Two"
+            ]
+        );
+    }
+
+    #[test]
+    fn invisible_elements_give_no_text() {
+        let html = r#"<body><script>var x = "no";</script><style>p{}</style><noscript>no</noscript>
+            <template><p>no</p></template><p hidden>no</p><p style="display: none">no</p>
+            <div style="VISIBILITY:hidden">no</div><p>yes</p></body>"#;
+        assert_eq!(blocks(html), ["yes"]);
+    }
+
+    #[test]
+    fn records_zones_tokens_and_link_characters() {
+        let html = r#"<body><nav class="Main-Menu" id="gnb"><ul><li><a href="/">Home</a></li></ul></nav>
+            <article><p>Read <a href="/x">this</a> now.</p></article></body>"#;
+        let page = parse(Cow::Borrowed(html), encoding_rs::UTF_8, false, &[]);
+        let home = &page.blocks[0];
+        let element = page.element_of(home).unwrap();
+        assert!(element.zones.intersects(Zones::NAV) && element.zones.intersects(Zones::LIST_ITEM));
+        let nav = page
+            .ancestry(home.element)
+            .find(|(_, e)| &*e.tag == "nav")
+            .unwrap()
+            .1;
+        assert_eq!(
+            page.tokens_of(nav).collect::<Vec<_>>(),
+            ["main-menu", "gnb"]
+        );
+        assert_eq!(home.link_chars, 4);
+        let para = &page.blocks[1];
+        assert_eq!(page.text(para), "Read this now.");
+        assert_eq!(para.link_chars, 4);
+        assert!(
+            page.element_of(para)
+                .unwrap()
+                .zones
+                .intersects(Zones::ARTICLE)
+        );
+    }
+
+    #[test]
+    fn preformatted_lines_stay_lines() {
+        assert_eq!(
+            blocks("<pre>line one\nline two</pre>"),
+            ["line one", "line two"]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let depth = 10_000;
+        let html = format!(
+            "{}deep text{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        assert_eq!(blocks(&html), ["deep text"]);
+    }
+}

@@ -1,0 +1,537 @@
+//! Languages: their resources and the detection of a block's and a page's language.
+//!
+//! Each language is a data file `rules/lang/<code>.toml` naming its script, the stop-word density
+//! of its article prose, and its function words. Density is measured to be fair to every
+//! writing system:
+//!
+//! * spaced scripts (Latin, Cyrillic, Hangul …): the share of words that are stop words; for
+//!   Korean a word also counts when it ends with a listed particle or verb ending (`suffixes`),
+//!   since Korean attaches its function words to the word before;
+//! * unspaced Chinese and Japanese: the share of Han and kana characters that are function
+//!   characters (`function_chars`).
+//!
+//! A block's language is the language of its dominant script; where several languages share a
+//! script (Latin), the one whose stop words it uses most, and failing that the page's.
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The most languages a rule set can hold (language sets are bit masks).
+pub const MAX_LANGUAGES: usize = 32;
+
+/// A language of the loaded set (an index into [`Languages`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LangId(pub(crate) u8);
+
+/// A set of languages, as a bit mask over [`LangId`]s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LangSet(u32);
+
+impl LangSet {
+    /// The set holding every language.
+    pub const ALL: LangSet = LangSet(u32::MAX);
+
+    /// Whether `lang` is in the set.
+    pub fn contains(self, lang: LangId) -> bool {
+        self.0 & (1 << lang.0) != 0
+    }
+
+    /// Adds `lang` to the set.
+    pub fn insert(&mut self, lang: LangId) {
+        self.0 |= 1 << lang.0;
+    }
+
+    /// Whether the set holds no language.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn iter(self) -> impl Iterator<Item = LangId> {
+        (0..MAX_LANGUAGES as u8)
+            .filter(move |i| self.0 & (1 << i) != 0)
+            .map(LangId)
+    }
+}
+
+/// Writing systems, as far as telling languages apart needs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// Latin letters.
+    Latin,
+    /// Cyrillic letters.
+    Cyrillic,
+    /// Greek letters.
+    Greek,
+    /// Arabic letters.
+    Arabic,
+    /// Hebrew letters.
+    Hebrew,
+    /// Korean Hangul syllables and jamo.
+    Hangul,
+    /// Han ideographs without kana: Chinese.
+    Han,
+    /// Japanese: kana, usually mixed with Han ideographs.
+    Kana,
+    /// Thai letters.
+    Thai,
+    /// Devanagari letters.
+    Devanagari,
+}
+
+impl Script {
+    /// The script of a letter, with Han and kana told apart (a page's mix decides between
+    /// Chinese and Japanese). `None` for characters that are not letters of a known script.
+    pub fn of(c: char) -> Option<Script> {
+        let u = c as u32;
+        Some(match u {
+            0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f | 0x1e00..=0x1eff => Script::Latin,
+            0x370..=0x3ff => Script::Greek,
+            0x400..=0x52f => Script::Cyrillic,
+            0x590..=0x5ff => Script::Hebrew,
+            0x600..=0x6ff | 0x750..=0x77f => Script::Arabic,
+            0x900..=0x97f => Script::Devanagari,
+            0xe00..=0xe7f => Script::Thai,
+            0x1100..=0x11ff | 0x3130..=0x318f | 0xac00..=0xd7af => Script::Hangul,
+            0x3040..=0x30ff | 0x31f0..=0x31ff | 0xff66..=0xff9f => Script::Kana,
+            0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff => Script::Han,
+            _ => return None,
+        })
+    }
+
+    /// Whether text in this script is written without spaces between words.
+    pub fn is_unspaced(self) -> bool {
+        matches!(self, Script::Han | Script::Kana | Script::Thai)
+    }
+}
+
+/// One language's resources.
+#[derive(Debug)]
+pub struct Language {
+    /// ISO 639-1 code (`ko`, `en` …): what rules name in their `lang` lists.
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// The script the language is written in.
+    pub script: Script,
+    /// Typical stop-word density of article prose; a block's density is divided by it.
+    pub prose_density: f32,
+}
+
+/// A language file as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageFile {
+    code: String,
+    name: String,
+    script: Script,
+    prose_density: f32,
+    #[serde(default)]
+    stopwords: String,
+    #[serde(default)]
+    suffixes: String,
+    #[serde(default)]
+    function_chars: String,
+}
+
+/// The loaded languages and their word lists, compiled for lookup.
+#[derive(Debug, Default)]
+pub struct Languages {
+    list: Vec<Language>,
+    /// Stop word (lower case) → the languages that list it.
+    words: FxHashMap<Box<str>, LangSet>,
+    /// Word ending → the languages that list it.
+    suffixes: FxHashMap<Box<str>, LangSet>,
+    /// Longest ending, in characters.
+    max_suffix_chars: usize,
+    /// Function character → the languages that list it.
+    function_chars: FxHashMap<char, LangSet>,
+}
+
+/// Stop-word evidence in one block, per language.
+#[derive(Clone, Debug, Default)]
+pub struct WordCounts {
+    /// Words of spaced scripts.
+    pub words: u32,
+    /// Han and kana characters.
+    pub cjk_chars: u32,
+    /// Stop-word hits (or function characters, for unspaced languages), per language.
+    pub hits: [u16; MAX_LANGUAGES],
+}
+
+impl Languages {
+    /// Loads language files given as (file name, contents) pairs.
+    pub fn load<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Languages> {
+        let mut langs = Languages::default();
+        for (file, text) in files {
+            langs.add(file, text)?;
+        }
+        Ok(langs)
+    }
+
+    fn add(&mut self, file: &str, text: &str) -> Result<()> {
+        let parsed: LanguageFile = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            Error::rule_at(file, text, offset, e.message())
+        })?;
+        if self.list.len() == MAX_LANGUAGES {
+            return Err(Error::rule_at(
+                file,
+                text,
+                0,
+                format!("more than {MAX_LANGUAGES} languages"),
+            ));
+        }
+        if self.list.iter().any(|l| l.code == parsed.code) {
+            return Err(Error::rule_at(
+                file,
+                text,
+                0,
+                format!("language `{}` is defined twice", parsed.code),
+            ));
+        }
+        if !(parsed.prose_density > 0.0 && parsed.prose_density <= 1.0) {
+            let at = text.find("prose_density").unwrap_or(0);
+            return Err(Error::rule_at(
+                file,
+                text,
+                at,
+                "prose_density must be in (0, 1]",
+            ));
+        }
+        let id = LangId(self.list.len() as u8);
+        for word in parsed.stopwords.split_whitespace() {
+            self.words
+                .entry(word.to_lowercase().into())
+                .or_default()
+                .insert(id);
+        }
+        for suffix in parsed.suffixes.split_whitespace() {
+            self.max_suffix_chars = self.max_suffix_chars.max(suffix.chars().count());
+            self.suffixes.entry(suffix.into()).or_default().insert(id);
+        }
+        for c in parsed.function_chars.chars().filter(|c| !c.is_whitespace()) {
+            self.function_chars.entry(c).or_default().insert(id);
+        }
+        self.list.push(Language {
+            code: parsed.code,
+            name: parsed.name,
+            script: parsed.script,
+            prose_density: parsed.prose_density,
+        });
+        Ok(())
+    }
+
+    /// The language with code `code`.
+    pub fn by_code(&self, code: &str) -> Option<LangId> {
+        self.list
+            .iter()
+            .position(|l| l.code == code)
+            .map(|i| LangId(i as u8))
+    }
+
+    /// The resources of `id`.
+    pub fn get(&self, id: LangId) -> &Language {
+        &self.list[id.0 as usize]
+    }
+
+    /// All loaded languages.
+    pub fn all(&self) -> impl Iterator<Item = (LangId, &Language)> {
+        self.list
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (LangId(i as u8), l))
+    }
+
+    /// The languages written in `script`.
+    pub fn written_in(&self, script: Script) -> LangSet {
+        let mut set = LangSet::default();
+        for (id, lang) in self.all() {
+            if lang.script == script {
+                set.insert(id);
+            }
+        }
+        set
+    }
+
+    /// Counts stop-word evidence in `text` for every language. `scratch` is a reusable buffer.
+    pub fn count(&self, text: &str, scratch: &mut String) -> WordCounts {
+        let mut counts = WordCounts::default();
+        let mut word_start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let cjk = matches!(Script::of(c), Some(Script::Han | Script::Kana));
+            if cjk {
+                counts.cjk_chars += 1;
+                if let Some(set) = self.function_chars.get(&c) {
+                    add_hits(&mut counts.hits, *set);
+                }
+            }
+            if c.is_alphanumeric() && !cjk {
+                word_start.get_or_insert(i);
+            } else if let Some(start) = word_start.take() {
+                self.count_word(&text[start..i], scratch, &mut counts);
+            }
+        }
+        if let Some(start) = word_start {
+            self.count_word(&text[start..], scratch, &mut counts);
+        }
+        counts
+    }
+
+    fn count_word(&self, word: &str, scratch: &mut String, counts: &mut WordCounts) {
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            return;
+        }
+        counts.words += 1;
+        let key: &str = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            scratch.clear();
+            scratch.extend(word.chars().flat_map(char::to_lowercase));
+            scratch
+        } else {
+            word
+        };
+        let mut set = self.words.get(key).copied().unwrap_or_default();
+        if self.max_suffix_chars > 0 && key.as_bytes().last().is_some_and(|b| *b >= 0x80) {
+            set.0 |= self.suffix_hits(key).0;
+        }
+        add_hits(&mut counts.hits, set);
+    }
+
+    /// The languages one of whose endings `word` ends with (the word being longer than it).
+    fn suffix_hits(&self, word: &str) -> LangSet {
+        let mut set = LangSet::default();
+        let mut ends = word.char_indices().rev().map(|(i, _)| i);
+        for _ in 0..self.max_suffix_chars {
+            match ends.next() {
+                Some(0) | None => break,
+                Some(i) => {
+                    if let Some(found) = self.suffixes.get(&word[i..]) {
+                        set.0 |= found.0;
+                    }
+                }
+            }
+        }
+        set
+    }
+
+    /// The language of a block with script letter counts `scripts` and stop-word `counts`:
+    /// `None` when the script has no loaded language, or when several languages share the
+    /// script and the stop words do not single one out.
+    pub fn detect(&self, scripts: &ScriptCounts, counts: &WordCounts) -> Option<LangId> {
+        let candidates = self.written_in(scripts.dominant()?);
+        let mut best: Option<(LangId, u16)> = None;
+        let mut tied = false;
+        let mut n = 0;
+        for id in candidates.iter() {
+            n += 1;
+            let hits = counts.hits[id.0 as usize];
+            match best {
+                Some((_, top)) if hits == top => tied = true,
+                Some((_, top)) if hits < top => {}
+                _ => {
+                    best = Some((id, hits));
+                    tied = false;
+                }
+            }
+        }
+        match best {
+            Some((id, _)) if n == 1 => Some(id),
+            Some((id, hits)) if hits > 0 && !tied => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Stop-word density of a block in `lang`, divided by the language's prose density: about
+    /// 1.0 for ordinary prose, near 0 for menus and link lists.
+    pub fn stopword_level(&self, lang: LangId, counts: &WordCounts) -> f32 {
+        let language = self.get(lang);
+        let total = if language.script.is_unspaced() {
+            counts.cjk_chars
+        } else {
+            counts.words
+        };
+        if total == 0 {
+            return 0.0;
+        }
+        let density = f32::from(counts.hits[lang.0 as usize]) / total as f32;
+        density / language.prose_density
+    }
+}
+
+fn add_hits(hits: &mut [u16; MAX_LANGUAGES], set: LangSet) {
+    for id in set.iter() {
+        let h = &mut hits[id.0 as usize];
+        *h = h.saturating_add(1);
+    }
+}
+
+/// Letters of a block, by script.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ScriptCounts {
+    /// Latin letters.
+    pub latin: u32,
+    /// Cyrillic letters.
+    pub cyrillic: u32,
+    /// Hangul syllables and jamo.
+    pub hangul: u32,
+    /// Han ideographs.
+    pub han: u32,
+    /// Japanese kana.
+    pub kana: u32,
+    /// Letters of other known scripts, with the most frequent of them.
+    pub other: u32,
+    /// The most frequent of the other scripts.
+    pub other_script: Option<Script>,
+}
+
+impl ScriptCounts {
+    /// Counts one character.
+    pub fn add(&mut self, c: char) {
+        match Script::of(c) {
+            Some(Script::Latin) => self.latin += 1,
+            Some(Script::Cyrillic) => self.cyrillic += 1,
+            Some(Script::Hangul) => self.hangul += 1,
+            Some(Script::Han) => self.han += 1,
+            Some(Script::Kana) => self.kana += 1,
+            Some(other) => {
+                self.other += 1;
+                self.other_script = Some(other);
+            }
+            None => {}
+        }
+    }
+
+    /// Adds another block's counts.
+    pub fn merge(&mut self, other: &ScriptCounts) {
+        self.latin += other.latin;
+        self.cyrillic += other.cyrillic;
+        self.hangul += other.hangul;
+        self.han += other.han;
+        self.kana += other.kana;
+        if other.other > self.other {
+            self.other_script = other.other_script;
+        }
+        self.other += other.other;
+    }
+
+    /// All letters counted.
+    pub fn letters(&self) -> u32 {
+        self.latin + self.cyrillic + self.hangul + self.han + self.kana + self.other
+    }
+
+    /// The script with the most letters. Han and kana count together, as Japanese when kana
+    /// make up a tenth of them or more. Korean text mixed with Han stays Korean.
+    pub fn dominant(&self) -> Option<Script> {
+        let cjk = self.han + self.kana;
+        let cjk_script = if self.kana * 10 >= cjk {
+            Script::Kana
+        } else {
+            Script::Han
+        };
+        [
+            (self.hangul * 2, Script::Hangul),
+            (cjk, cjk_script),
+            (self.latin, Script::Latin),
+            (self.cyrillic, Script::Cyrillic),
+            (self.other, self.other_script.unwrap_or(Script::Latin)),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, s)| s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Languages {
+        Languages::load([
+            ("en.toml", "code='en'\nname='English'\nscript='latin'\nprose_density=0.4\nstopwords='the of and to a in is it'"),
+            ("de.toml", "code='de'\nname='German'\nscript='latin'\nprose_density=0.4\nstopwords='der die das und ist in'"),
+            ("ko.toml", "code='ko'\nname='Korean'\nscript='hangul'\nprose_density=0.5\nstopwords='그리고 또한'\nsuffixes='은 는 을 를 다 에서'"),
+            ("zh.toml", "code='zh'\nname='Chinese'\nscript='han'\nprose_density=0.1\nfunction_chars='的了是在'"),
+            ("ja.toml", "code='ja'\nname='Japanese'\nscript='kana'\nprose_density=0.3\nfunction_chars='のにはをがで'"),
+        ])
+        .unwrap()
+    }
+
+    fn detect(langs: &Languages, text: &str) -> Option<String> {
+        let mut scripts = ScriptCounts::default();
+        text.chars().for_each(|c| scripts.add(c));
+        let counts = langs.count(text, &mut String::new());
+        langs
+            .detect(&scripts, &counts)
+            .map(|id| langs.get(id).code.clone())
+    }
+
+    #[test]
+    fn detects_languages_by_script_and_stop_words() {
+        let langs = sample();
+        assert_eq!(
+            detect(&langs, "The cat is in the garden and it sleeps").as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            detect(&langs, "Die Katze ist in der Küche und das Kind").as_deref(),
+            Some("de")
+        );
+        assert_eq!(
+            detect(&langs, "대통령은 회의에서 발언을 했다").as_deref(),
+            Some("ko")
+        );
+        assert_eq!(detect(&langs, "我们在北京的时候").as_deref(), Some("zh"));
+        assert_eq!(
+            detect(&langs, "東京の天気は晴れです").as_deref(),
+            Some("ja")
+        );
+        assert_eq!(
+            detect(&langs, "Home Sport Weather").as_deref(),
+            None,
+            "no stop word: undecided"
+        );
+    }
+
+    #[test]
+    fn korean_endings_count_as_stop_words() {
+        let langs = sample();
+        let ko = langs.by_code("ko").unwrap();
+        let counts = langs.count("대통령은 회의에서 발언을 했다", &mut String::new());
+        assert_eq!(counts.words, 4);
+        assert_eq!(counts.hits[ko.0 as usize], 4);
+        let menu = langs.count("뉴스 스포츠 연예", &mut String::new());
+        assert_eq!(langs.stopword_level(ko, &menu), 0.0);
+        let bare = langs.count("은", &mut String::new());
+        assert_eq!(
+            bare.hits[ko.0 as usize], 0,
+            "a bare ending is not a word with an ending"
+        );
+    }
+
+    #[test]
+    fn stop_word_level_is_relative_to_prose() {
+        let langs = sample();
+        let en = langs.by_code("en").unwrap();
+        let counts = langs.count("The Cat of the house", &mut String::new());
+        assert!((langs.stopword_level(en, &counts) - (3.0 / 5.0) / 0.4).abs() < 1e-6);
+    }
+
+    #[test]
+    fn broken_language_files_name_the_line() {
+        let err = Languages::load([(
+            "xx.toml",
+            "code='xx'\nname='X'\nscript='klingon'\nprose_density=0.3",
+        )])
+        .unwrap_err();
+        assert!(err.to_string().starts_with("xx.toml:3:"), "{err}");
+        let err = Languages::load([(
+            "xx.toml",
+            "code='xx'\nname='X'\nscript='latin'\nprose_density=3",
+        )])
+        .unwrap_err();
+        assert!(err.to_string().contains("prose_density"), "{err}");
+    }
+}

@@ -1,0 +1,37 @@
+//! The built-in rule and language files, embedded in the binary.
+
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../", $path)))),*]
+    };
+}
+
+/// Built-in rule files, as (name, contents).
+pub(super) const RULES: &[(&str, &str)] = embed!(
+    "rules/content.toml",
+    "rules/chrome.toml",
+    "rules/nav.toml",
+    "rules/share.toml",
+    "rules/comments.toml",
+    "rules/related.toml",
+    "rules/ads.toml",
+    "rules/subscribe.toml",
+    "rules/legal.toml",
+    "rules/meta.toml",
+    "rules/caption.toml",
+    "rules/context.toml",
+);
+
+/// Built-in language files, as (name, contents).
+pub(super) const LANGUAGES: &[(&str, &str)] = embed!(
+    "rules/lang/ko.toml",
+    "rules/lang/en.toml",
+    "rules/lang/ja.toml",
+    "rules/lang/zh.toml",
+    "rules/lang/de.toml",
+    "rules/lang/fr.toml",
+    "rules/lang/es.toml",
+    "rules/lang/pt.toml",
+    "rules/lang/ru.toml",
+    "rules/lang/it.toml",
+);

@@ -1,0 +1,84 @@
+//! Plain text to a [`Page`]: every non-blank line is a block.
+//!
+//! Blocks are ranges of the input, so a kept line comes out exactly as it went in. A line ends at
+//! `\n`; a `\r` before it is not part of the line.
+
+use std::borrow::Cow;
+
+use encoding_rs::Encoding;
+
+use crate::features::Features;
+use crate::page::{Block, InputKind, NO_ELEMENT, Page};
+
+/// Splits plain text into blocks, one per non-blank line.
+pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool) -> Page<'a> {
+    let mut blocks = Vec::new();
+    let mut start = 0usize;
+    let bytes = source.as_bytes();
+    for (number, line_end) in memchr::memchr_iter(b'\n', bytes)
+        .chain(std::iter::once(bytes.len()))
+        .enumerate()
+    {
+        let line = &source[start..line_end];
+        let raw_end = start + line.strip_suffix('\r').map_or(line.len(), str::len);
+        let raw = &source[start..raw_end];
+        let trimmed = raw.trim();
+        if !trimmed.is_empty() {
+            let offset = trimmed.as_ptr() as usize - source.as_ptr() as usize;
+            blocks.push(Block {
+                raw: start as u32..raw_end as u32,
+                trimmed: offset as u32..(offset + trimmed.len()) as u32,
+                in_arena: false,
+                line: number as u32 + 1,
+                element: NO_ELEMENT,
+                link_chars: 0,
+                features: Features::default(),
+            });
+        }
+        start = line_end + 1;
+    }
+    let mut page = Page::new(source, InputKind::Text, encoding, lossy);
+    page.blocks = blocks;
+    page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_block_per_non_blank_line() {
+        let page = parse(
+            Cow::Borrowed("Title\n\n  • item \r\nlast"),
+            encoding_rs::UTF_8,
+            false,
+        );
+        let lines: Vec<(u32, &str, &str)> = page
+            .blocks
+            .iter()
+            .map(|b| (b.line, page.raw(b), page.text(b)))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                (1, "Title", "Title"),
+                (3, "  • item ", "• item"),
+                (4, "last", "last")
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_have_no_blocks() {
+        assert!(
+            parse(Cow::Borrowed(""), encoding_rs::UTF_8, false)
+                .blocks
+                .is_empty()
+        );
+        assert!(
+            parse(Cow::Borrowed("\n \n\t\n"), encoding_rs::UTF_8, false)
+                .blocks
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! The decision about one block: label, category, score, and the reasons behind it.
+//!
+//! A block's score is the sum of the weights of its reasons: the rules that fired on the block
+//! itself (the first, context-free pass) and the context rules that fired on it afterwards. A
+//! positive score keeps the block. Both the first label and the final one are kept.
+
+use serde::Serialize;
+
+use crate::rules::{Category, RuleKind, RuleSet};
+
+/// Keep or drop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    /// Article content: kept.
+    Content,
+    /// Boilerplate: dropped.
+    Chrome,
+}
+
+impl Label {
+    /// The label of a score.
+    pub fn of(score: f32) -> Label {
+        if score > 0.0 {
+            Label::Content
+        } else {
+            Label::Chrome
+        }
+    }
+}
+
+/// What a rule matched, for explanations.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Detail {
+    /// Nothing more to say.
+    None,
+    /// A byte range of the block's trimmed text.
+    Text(u32, u32),
+    /// A class/id token of the block's element or of an ancestor (a page token id).
+    Token(u32),
+    /// The tag or zone of the block's element or of an ancestor (index of the element).
+    Element(u32),
+    /// The section was opened by the block on this line.
+    OpenedAt(u32),
+    /// The block is part of a run of this many blocks.
+    Run(u32),
+    /// The block's text occurs this many times in the page.
+    Repeats(u16),
+}
+
+/// One rule that fired on a block.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reason {
+    /// Index of the rule in its rule set.
+    pub rule: u32,
+    /// The weight it added.
+    pub weight: f32,
+    /// What it matched.
+    pub detail: Detail,
+}
+
+/// The decision about one block.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    /// Final label.
+    pub label: Label,
+    /// Label from the block's own evidence, before context.
+    pub first_label: Label,
+    /// `Content`, or the kind of chrome.
+    pub category: Category,
+    /// Sum of the reasons' weights.
+    pub score: f32,
+    /// Everything that fired, in the order it fired.
+    pub reasons: Vec<Reason>,
+}
+
+impl Verdict {
+    /// Sums up the reasons of a block. `local` is how many of them came from the first pass.
+    /// A dropped block's category is that of its strongest chrome reason; when that is generic
+    /// (a context rule or a `chrome` rule) the category of a more specific reason wins, then
+    /// `fallback` (the category of the surrounding chrome).
+    pub fn new(reasons: Vec<Reason>, local: usize, rules: &RuleSet, fallback: Category) -> Verdict {
+        let first: f32 = reasons[..local].iter().map(|r| r.weight).sum();
+        let score: f32 = reasons.iter().map(|r| r.weight).sum();
+        let label = Label::of(score);
+        let category = match label {
+            Label::Content => Category::Content,
+            Label::Chrome => {
+                let specific = |r: &&Reason| {
+                    let rule = rules.rule(r.rule);
+                    rule.category != Category::Chrome
+                        && rule.category != Category::Content
+                        && !matches!(rule.kind, RuleKind::Context { .. })
+                };
+                reasons
+                    .iter()
+                    .filter(|r| r.weight < 0.0)
+                    .filter(specific)
+                    .min_by(|a, b| a.weight.total_cmp(&b.weight))
+                    .map_or(fallback, |r| rules.rule(r.rule).category)
+            }
+        };
+        Verdict {
+            label,
+            first_label: Label::of(first),
+            category,
+            score,
+            reasons,
+        }
+    }
+}
