@@ -1,15 +1,17 @@
 //! Second pass: context. Blocks are judged with their neighbours and their place in the page.
 //!
 //! In order:
-//! 1. **Main text.** The run of consecutive blocks whose first-pass scores add up to the most
-//!    (a maximum-sum segment) is the page's main text; `main-text` and `outside-main-text` rules
-//!    weigh a block's place inside or outside it.
-//! 2. **Page evidence.** A block whose text is part of the JSON-LD `articleBody` (`structured-body`),
-//!    or which repeats the page's title (`title`).
-//! 3. **Sections.** A section header (a `section` rule) makes the blocks after it chrome until
+//! 1. **Sections.** A section header (a `section` rule) makes the blocks after it chrome until
 //!    article content resumes: a block that starts a run of content whose first-pass evidence
-//!    reaches `resume_ratio` times the main text's. A comment header above the article is closed
-//!    by the article; one below it runs to the end of the page.
+//!    reaches `resume_ratio` times that of the best run of the page. A header with `end_after`
+//!    (comments) that follows article content (a run of at least that much evidence) runs to the
+//!    end of the page instead: a comment count above the article is closed by the article, a
+//!    comment section below it takes everything after it.
+//! 2. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
+//!    maximum-sum segment) is the page's main text; `main-text` and `outside-main-text` rules
+//!    weigh a block's place inside or outside it.
+//! 3. **Page evidence.** A block whose text is part of the JSON-LD `articleBody` (`structured-body`),
+//!    or which repeats the page's title (`title`).
 //! 4. **Neighbours** (as jusText). A block is undecided while its score is within the weight of
 //!    the `between-*` rules of zero. An undecided heading-like block (the `heading-before-content`
 //!    rule's conditions) followed by content becomes content; other undecided blocks take the
@@ -39,12 +41,8 @@ pub fn second_pass(page: &Page<'_>, rules: &RuleSet, reasons: &mut [Vec<Reason>]
         rules,
         signal_rules,
     };
-    let first: Vec<f32> = reasons
-        .iter()
-        .map(|r| r.iter().map(|x| x.weight).sum())
-        .collect();
-    let main = main_text(&first);
-    if let Some((start, end, _)) = main {
+    sections(&ctx, &scores(reasons), reasons);
+    if let Some((start, end, _)) = main_text(&scores(reasons)) {
         for (i, block_reasons) in reasons.iter_mut().enumerate() {
             let signal = if (start..end).contains(&i) {
                 Signal::MainText
@@ -55,8 +53,12 @@ pub fn second_pass(page: &Page<'_>, rules: &RuleSet, reasons: &mut [Vec<Reason>]
         }
     }
     page_evidence(&ctx, reasons);
-    sections(&ctx, &first, main.map_or(0.0, |m| m.2), reasons);
     neighbours(&ctx, reasons);
+}
+
+/// Each block's score: the sum of its reasons' weights.
+fn scores(reasons: &[Vec<Reason>]) -> Vec<f32> {
+    reasons.iter().map(|r| r.iter().map(|x| x.weight).sum()).collect()
 }
 
 struct Ctx<'p, 'a> {
@@ -204,31 +206,42 @@ impl Shingles {
     }
 }
 
-/// Applies section rules: from each header to where content resumes.
-fn sections(ctx: &Ctx<'_, '_>, first: &[f32], main_mass: f32, reasons: &mut [Vec<Reason>]) {
+/// Applies section rules: from each header to where content resumes, or to the end.
+fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
     let n = first.len();
-    // best_from[j]: the largest sum of first-pass scores of a run starting at block j.
+    let best_mass = main_text(first).map_or(0.0, |m| m.2);
+    // best_from[j]: the largest sum of a run starting at block j.
     let mut best_from = vec![0.0f32; n + 1];
     for j in (0..n).rev() {
         best_from[j] = first[j] + best_from[j + 1].max(0.0);
     }
+    // best_before[i]: the largest sum of a run ending before block i.
+    let mut best_before = vec![0.0f32; n + 1];
+    let mut ending_here = 0.0f32;
+    for i in 0..n {
+        ending_here = first[i] + ending_here.max(0.0);
+        best_before[i + 1] = best_before[i].max(ending_here);
+    }
     let mut open: Option<(u32, f32, u32, usize)> = None; // (rule, follow weight, opened at line, closes at)
     for i in 0..n {
-        let header = reasons[i]
-            .iter()
-            .find_map(|r| match ctx.rules.rule(r.rule).kind {
-                RuleKind::Section {
-                    follow_weight,
-                    resume_ratio,
-                    ..
-                } => Some((r.rule, follow_weight, resume_ratio)),
-                _ => None,
-            });
-        if let Some((rule, follow_weight, resume_ratio)) = header {
-            let needed = resume_ratio * main_mass;
-            let closes = (i + 1..n)
-                .find(|&j| first[j] > 0.0 && best_from[j] >= needed)
-                .unwrap_or(n);
+        let header = reasons[i].iter().find_map(|r| match ctx.rules.rule(r.rule).kind {
+            RuleKind::Section {
+                follow_weight,
+                resume_ratio,
+                end_after,
+                ..
+            } => Some((r.rule, follow_weight, resume_ratio, end_after)),
+            _ => None,
+        });
+        if let Some((rule, follow_weight, resume_ratio, end_after)) = header {
+            let closes = if end_after.is_some_and(|mass| best_before[i] >= mass) {
+                n
+            } else {
+                let needed = resume_ratio * best_mass;
+                (i + 1..n)
+                    .find(|&j| first[j] > 0.0 && best_from[j] >= needed)
+                    .unwrap_or(n)
+            };
             open = Some((rule, follow_weight, ctx.page.blocks[i].line, closes));
             continue;
         }

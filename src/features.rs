@@ -31,7 +31,7 @@ pub struct Features {
     pub chars: u32,
     /// Length in Latin-equivalent characters (see the module documentation).
     pub units: f32,
-    /// Words of spaced scripts plus Han/kana characters.
+    /// Words (runs of letters and digits holding a letter) plus Han/kana characters.
     pub words: u32,
     /// Letters of any script.
     pub letters: u32,
@@ -135,55 +135,55 @@ fn count_repeats(page: &mut Page<'_>) {
     }
 }
 
-/// Measures one trimmed text.
+/// Measures one trimmed text. Digits of a leading list number do not count as digits.
 pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     let mut f = Features::default();
     let mut scripts = ScriptCounts::default();
     let mut units = 0u32; // in thirds, to stay integral
     let mut in_word = false;
     let mut prev: Option<char> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let body_start = text.len() - strip_marker(text).len();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         f.chars += 1;
         scripts.add(c);
         let script = Script::of(c);
-        let weight = match script {
+        units += match script {
             Some(Script::Han) => 9,
             Some(Script::Hangul | Script::Kana) => 6,
             _ => 3,
         };
-        units += weight;
         if c.is_alphabetic() {
             f.letters += 1;
             if c.is_uppercase() {
                 f.uppercase += 1;
             }
-        } else if c.is_numeric() {
+        } else if c.is_numeric() && at >= body_start {
             f.digits += 1;
         }
         if matches!(script, Some(Script::Han | Script::Kana)) {
             f.words += 1;
             in_word = false;
-        } else if c.is_alphanumeric() {
+        } else if c.is_alphabetic() {
             if !in_word {
                 f.words += 1;
                 in_word = true;
             }
-        } else {
+        } else if !c.is_numeric() {
             in_word = false;
         }
+        let spaced = prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace);
         match c {
             '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
-                let next = chars.peek().copied();
-                let after_ok =
-                    next.is_none_or(|n| n.is_whitespace() || is_closing(n) || is_fullwidth_end(c));
+                let after_ok = next.is_none_or(|n| n.is_whitespace() || is_closing(n) || is_fullwidth_end(c));
                 let before_ok = prev.is_some_and(|p| !p.is_ascii_digit() || c != '.');
                 if after_ok && before_ok {
                     f.sentence_ends = f.sentence_ends.saturating_add(1);
                 }
             }
-            '|' | '>' | '›' | '»' | '·' | '/' | '∙' | '•' => {
-                f.separators = f.separators.saturating_add(1)
+            '|' | '>' | '›' | '»' | '·' | '/' | '∙' | '•' if spaced => {
+                f.separators = f.separators.saturating_add(1);
             }
             _ => {}
         }
@@ -258,11 +258,12 @@ fn number_prefix_len(t: &str) -> usize {
     }
 }
 
-/// The part of a block's text that identifies it as a phrase: without a leading bullet or list
-/// number, and without trailing counts, separators and punctuation, so that `• 댓글 1`,
-/// `Comments (12)` and `Share:` give `댓글`, `Comments` and `Share`.
+/// The part of a block's text that identifies it as a phrase: without leading bullets, and
+/// without trailing counts, separators and punctuation, so that `• 댓글 1`, `Comments (12)` and
+/// `Share:` give `댓글`, `Comments` and `Share`. A leading list number stays: `1. Facebook` is a
+/// list item, not a button.
 pub fn line_key(text: &str) -> &str {
-    let t = strip_marker(text);
+    let t = text.trim().trim_start_matches(BULLETS).trim_start();
     let key = t.trim_end_matches(|c: char| {
         c.is_ascii_digit()
             || c.is_whitespace()
@@ -339,7 +340,7 @@ mod tests {
         assert_eq!(line_key("  • 댓글 1"), "댓글");
         assert_eq!(line_key("Comments (12)"), "Comments");
         assert_eq!(line_key("Share:"), "Share");
-        assert_eq!(line_key("1. Facebook"), "Facebook");
+        assert_eq!(line_key("1. Facebook"), "1. Facebook");
         assert_eq!(line_key("댓글0"), "댓글");
         assert_eq!(line_key("300"), "300", "a bare number stays");
         assert_eq!(line_key("  • 1"), "1");

@@ -13,7 +13,7 @@ use html5ever::LocalName;
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use scraper::Selector;
 
-use super::{PhraseMode, Rule, RuleKind};
+use super::{Header, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::page::Zones;
 
@@ -77,8 +77,11 @@ impl Compiled {
                     phrases: list,
                 }
                 | RuleKind::Section {
-                    mode,
-                    phrases: list,
+                    header:
+                        Header::Phrases {
+                            mode,
+                            phrases: list,
+                        },
                     ..
                 } => {
                     for phrase in list {
@@ -91,7 +94,11 @@ impl Compiled {
                         phrases.push(phrase.clone());
                     }
                 }
-                RuleKind::Regex { pattern } => {
+                RuleKind::Regex { pattern }
+                | RuleKind::Section {
+                    header: Header::Pattern(pattern),
+                    ..
+                } => {
                     let regex = Regex::new(pattern)
                         .map_err(|e| fail(format!("bad regex in rule `{}`: {e}", rule.id)))?;
                     compiled.regexes.push((index, regex));

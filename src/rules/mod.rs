@@ -110,6 +110,20 @@ pub enum PhraseMode {
     Contains,
 }
 
+/// How a section header is recognised.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Header {
+    /// By phrases, as a phrase rule.
+    Phrases {
+        /// Where the phrase must sit.
+        mode: PhraseMode,
+        /// The phrases.
+        phrases: Vec<String>,
+    },
+    /// By a regular expression, as a regex rule.
+    Pattern(String),
+}
+
 /// Which inputs a rule applies to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputScope {
@@ -297,16 +311,18 @@ pub enum RuleKind {
     /// Feature conditions alone (the `when` table).
     Feature,
     /// A section header: the block and the blocks after it are chrome until article content
-    /// resumes (a run of content at least `resume_ratio` times the main text's evidence).
+    /// resumes (a run of content at least `resume_ratio` times the main text's evidence). With
+    /// `end_after`, a header that follows article content (a run of at least that much evidence)
+    /// runs to the end of the page instead.
     Section {
-        /// Where the phrase must sit.
-        mode: PhraseMode,
-        /// The header phrases.
-        phrases: Vec<String>,
+        /// How the header is recognised.
+        header: Header,
         /// Weight given to each block inside the section.
         follow_weight: f32,
         /// How substantial resumed content must be, relative to the main text.
         resume_ratio: f32,
+        /// Evidence of article content before the header that makes the section run to the end.
+        end_after: Option<f32>,
     },
     /// The same text occurs at least `min_count` times in the page.
     Repeated {

@@ -8,7 +8,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Category, Condition, Feature, InputScope, PhraseMode, Rule, RuleKind, Signal};
+use super::{Category, Condition, Feature, Header, InputScope, PhraseMode, Rule, RuleKind, Signal};
 use crate::error::{Error, Result};
 use crate::lang::{LangSet, Languages};
 use crate::page::Zones;
@@ -43,6 +43,7 @@ struct RawRule {
     max_share: Option<Spanned<f32>>,
     follow_weight: Option<Spanned<f32>>,
     resume_ratio: Option<Spanned<f32>>,
+    end_after: Option<Spanned<f32>>,
     min_count: Option<Spanned<u16>>,
     min_run: Option<Spanned<u16>>,
     signal: Option<Spanned<String>>,
@@ -181,7 +182,7 @@ fn allowed_fields(kind: &str) -> Option<&'static [&'static str]> {
         "regex" => &["pattern"],
         "dom" => &["tokens", "tags", "zones", "selector", "max_share"],
         "feature" => &[],
-        "section" => &["match", "phrases", "follow_weight", "resume_ratio"],
+        "section" => &["match", "phrases", "pattern", "follow_weight", "resume_ratio", "end_after"],
         "repeated" => &["min_count"],
         "run" => &["min_run"],
         "context" => &["signal"],
@@ -197,26 +198,21 @@ fn kind(src: &Source<'_>, raw: &RawRule, when: &[Condition]) -> Result<RuleKind>
             format!("unknown kind `{name}` (phrase, regex, dom, feature, section, repeated, run or context)"),
         );
     };
-    let present: [(&str, Option<usize>); 13] = [
-        ("match", raw.mode.as_ref().map(|s| s.span().start)),
-        ("phrases", raw.phrases.as_ref().map(|s| s.span().start)),
-        ("pattern", raw.pattern.as_ref().map(|s| s.span().start)),
-        ("tokens", raw.tokens.as_ref().map(|s| s.span().start)),
-        ("tags", raw.tags.as_ref().map(|s| s.span().start)),
-        ("zones", raw.zones.as_ref().map(|s| s.span().start)),
-        ("selector", raw.selector.as_ref().map(|s| s.span().start)),
-        ("max_share", raw.max_share.as_ref().map(|s| s.span().start)),
-        (
-            "follow_weight",
-            raw.follow_weight.as_ref().map(|s| s.span().start),
-        ),
-        (
-            "resume_ratio",
-            raw.resume_ratio.as_ref().map(|s| s.span().start),
-        ),
-        ("min_count", raw.min_count.as_ref().map(|s| s.span().start)),
-        ("min_run", raw.min_run.as_ref().map(|s| s.span().start)),
-        ("signal", raw.signal.as_ref().map(|s| s.span().start)),
+    let present: [(&str, Option<usize>); 14] = [
+        ("match", at(&raw.mode)),
+        ("phrases", at(&raw.phrases)),
+        ("pattern", at(&raw.pattern)),
+        ("tokens", at(&raw.tokens)),
+        ("tags", at(&raw.tags)),
+        ("zones", at(&raw.zones)),
+        ("selector", at(&raw.selector)),
+        ("max_share", at(&raw.max_share)),
+        ("follow_weight", at(&raw.follow_weight)),
+        ("resume_ratio", at(&raw.resume_ratio)),
+        ("end_after", at(&raw.end_after)),
+        ("min_count", at(&raw.min_count)),
+        ("min_run", at(&raw.min_run)),
+        ("signal", at(&raw.signal)),
     ];
     for (field, at) in present {
         if let Some(at) = at
@@ -319,7 +315,21 @@ fn kind(src: &Source<'_>, raw: &RawRule, when: &[Condition]) -> Result<RuleKind>
             RuleKind::Feature
         }
         "section" => {
-            let (mode, phrases) = phrases(src)?;
+            let header = match &raw.pattern {
+                Some(pattern) if raw.phrases.is_none() && raw.mode.is_none() => {
+                    Header::Pattern(pattern.get_ref().clone())
+                }
+                Some(pattern) => {
+                    return src.error(
+                        pattern.span().start,
+                        "a section header is either `pattern` or `match` + `phrases`, not both",
+                    );
+                }
+                None => {
+                    let (mode, phrases) = phrases(src)?;
+                    Header::Phrases { mode, phrases }
+                }
+            };
             let follow_weight = raw
                 .follow_weight
                 .as_ref()
@@ -339,11 +349,17 @@ fn kind(src: &Source<'_>, raw: &RawRule, when: &[Condition]) -> Result<RuleKind>
                     "resume_ratio must be positive",
                 );
             }
+            let end_after = raw.end_after.as_ref().map(|e| *e.get_ref());
+            if let Some(end_after) = &raw.end_after
+                && !(*end_after.get_ref() > 0.0)
+            {
+                return src.error(end_after.span().start, "end_after must be positive");
+            }
             RuleKind::Section {
-                mode,
-                phrases,
+                header,
                 follow_weight,
                 resume_ratio,
+                end_after,
             }
         }
         "repeated" => RuleKind::Repeated {
@@ -381,6 +397,11 @@ fn kind(src: &Source<'_>, raw: &RawRule, when: &[Condition]) -> Result<RuleKind>
         }
         _ => unreachable!("kind names are checked by allowed_fields"),
     })
+}
+
+/// Where an optional field starts, if present.
+fn at<T>(field: &Option<Spanned<T>>) -> Option<usize> {
+    field.as_ref().map(|f| f.span().start)
 }
 
 /// Reads a `when` table: `feature = { min = …, max = … }` for numbers, `feature = true|false`
