@@ -116,11 +116,16 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// The maximum-sum run of `scores`: (start, end exclusive, sum), if any sum is positive.
+/// The lowest score one block counts for when runs are summed, so that a single ad label or
+/// caption between two paragraphs does not split an article in two.
+const BLOCK_FLOOR: f32 = -3.0;
+
+/// The maximum-sum run of `scores` (each at least [`BLOCK_FLOOR`]): (start, end exclusive,
+/// sum), if any sum is positive.
 fn main_text(scores: &[f32]) -> Option<(usize, usize, f32)> {
     let mut best: Option<(usize, usize, f32)> = None;
     let (mut start, mut sum) = (0, 0.0f32);
-    for (i, &s) in scores.iter().enumerate() {
+    for (i, s) in scores.iter().map(|s| s.max(BLOCK_FLOOR)).enumerate() {
         if sum <= 0.0 {
             start = i;
             sum = 0.0;
@@ -213,13 +218,13 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
     // best_from[j]: the largest sum of a run starting at block j.
     let mut best_from = vec![0.0f32; n + 1];
     for j in (0..n).rev() {
-        best_from[j] = first[j] + best_from[j + 1].max(0.0);
+        best_from[j] = first[j].max(BLOCK_FLOOR) + best_from[j + 1].max(0.0);
     }
     // best_before[i]: the largest sum of a run ending before block i.
     let mut best_before = vec![0.0f32; n + 1];
     let mut ending_here = 0.0f32;
     for i in 0..n {
-        ending_here = first[i] + ending_here.max(0.0);
+        ending_here = first[i].max(BLOCK_FLOOR) + ending_here.max(0.0);
         best_before[i + 1] = best_before[i].max(ending_here);
     }
     let mut open: Option<(u32, f32, u32, usize)> = None; // (rule, follow weight, opened at line, closes at)
@@ -313,9 +318,10 @@ mod tests {
     #[test]
     fn main_text_is_the_best_run() {
         assert_eq!(
-            main_text(&[-1.0, 2.0, 3.0, -1.0, 4.0, -9.0, 5.0]),
+            main_text(&[-1.0, 2.0, 3.0, -1.0, 4.0, -9.0, -9.0, 5.0]),
             Some((1, 5, 8.0))
         );
+        assert_eq!(main_text(&[4.0, -9.0, 5.0]), Some((0, 3, 6.0)), "one block never splits");
         assert_eq!(main_text(&[-1.0, -2.0]), None);
         assert_eq!(main_text(&[]), None);
     }
