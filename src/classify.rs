@@ -6,14 +6,14 @@
 //! inputs, and any rule whose `when` conditions fail does not fire. Each rule fires at most once
 //! per block.
 
+use crate::dom::DomHits;
 use crate::features::{Marker, line_key, strip_marker};
 use crate::page::{Block, InputKind, Page, Zones};
 use crate::rules::{Condition, Feature, InputScope, Rule, RuleKind, RuleSet};
 use crate::verdict::{Detail, Reason};
 
 /// The reasons that fired on each block, in block order.
-pub fn first_pass(page: &Page<'_>, rules: &RuleSet) -> Vec<Vec<Reason>> {
-    let dom = DomHits::new(page, rules);
+pub fn first_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits) -> Vec<Vec<Reason>> {
     let runs = run_members(page, rules);
     let mut all = Vec::with_capacity(page.blocks.len());
     for (index, block) in page.blocks.iter().enumerate() {
@@ -166,166 +166,4 @@ fn run_members(page: &Page<'_>, rules: &RuleSet) -> rustc_hash::FxHashMap<u32, V
         out.insert(i as u32, lens);
     }
     out
-}
-
-/// DOM rule hits of every element, own and inherited, as bit sets over the dom rules.
-struct DomHits {
-    /// u64 words per element.
-    words: usize,
-    /// Own hits, `words` per element.
-    own: Vec<u64>,
-    /// Own and inherited hits, `words` per element.
-    inherited: Vec<u64>,
-}
-
-impl DomHits {
-    fn new(page: &Page<'_>, rules: &RuleSet) -> DomHits {
-        let compiled = &rules.compiled;
-        let n = compiled.dom_rules.len();
-        let words = n.div_ceil(64);
-        let elements = page.elements.len();
-        let mut hits = DomHits {
-            words,
-            own: vec![0; words * elements],
-            inherited: vec![0; words * elements],
-        };
-        if words == 0 || elements == 0 {
-            return hits;
-        }
-        let bit_of = |rule: u32| compiled.dom_rules.binary_search(&rule).ok();
-        let mut token_bits = vec![0u64; words * page.tokens.len()];
-        for (t, token) in page.tokens.iter().enumerate() {
-            compiled.token_hits(token, |rule| {
-                if let Some(bit) = bit_of(rule) {
-                    token_bits[t * words + bit / 64] |= 1 << (bit % 64);
-                }
-            });
-        }
-        let shares = text_shares(page);
-        for (e, element) in page.elements.iter().enumerate() {
-            let own = &mut hits.own[e * words..(e + 1) * words];
-            if !matches!(&*element.tag, "html" | "body") {
-                for &t in
-                    &page.element_tokens[element.tokens.start as usize..element.tokens.end as usize]
-                {
-                    for (w, bits) in own
-                        .iter_mut()
-                        .zip(&token_bits[t as usize * words..(t as usize + 1) * words])
-                    {
-                        *w |= bits;
-                    }
-                }
-            }
-            for (rule, tag) in &compiled.tags {
-                if *tag == element.tag {
-                    set_bit(own, bit_of(*rule));
-                }
-            }
-            for (rule, zones) in &compiled.zones {
-                if element.zones.intersects(*zones) {
-                    set_bit(own, bit_of(*rule));
-                }
-            }
-            for &(el, rule) in &page.selector_hits {
-                if el as usize == e {
-                    set_bit(own, bit_of(rule));
-                }
-            }
-            for (bit, &rule) in compiled.dom_rules.iter().enumerate() {
-                if own[bit / 64] & (1 << (bit % 64)) != 0 {
-                    let RuleKind::Dom { max_share, .. } = rules.rule(rule).kind else {
-                        continue;
-                    };
-                    if shares[e] > max_share {
-                        own[bit / 64] &= !(1 << (bit % 64));
-                    }
-                }
-            }
-            let parent = element.parent as usize;
-            for w in 0..words {
-                let inherited_from_parent = if parent < e {
-                    hits.inherited[parent * words + w]
-                } else {
-                    0
-                };
-                hits.inherited[e * words + w] = hits.own[e * words + w] | inherited_from_parent;
-            }
-        }
-        hits
-    }
-
-    /// Calls `hit(rule, detail)` for each dom rule the block's element has or inherited, with
-    /// the nearest element that matched.
-    fn for_block(
-        &self,
-        page: &Page<'_>,
-        block: &Block,
-        rules: &RuleSet,
-        mut hit: impl FnMut(u32, Detail),
-    ) {
-        let e = block.element as usize;
-        if self.words == 0 || e >= page.elements.len() {
-            return;
-        }
-        let inherited = &self.inherited[e * self.words..(e + 1) * self.words];
-        for (bit, &rule) in rules.compiled.dom_rules.iter().enumerate() {
-            if inherited[bit / 64] & (1 << (bit % 64)) == 0 {
-                continue;
-            }
-            let matched = page.ancestry(block.element).find(|(a, _)| {
-                self.own[*a as usize * self.words + bit / 64] & (1 << (bit % 64)) != 0
-            });
-            let detail = match matched {
-                Some((a, element)) => matched_token(page, element, rules, rule)
-                    .map_or(Detail::Element(a), Detail::Token),
-                None => Detail::None,
-            };
-            hit(rule, detail);
-        }
-    }
-}
-
-fn set_bit(bits: &mut [u64], bit: Option<usize>) {
-    if let Some(bit) = bit {
-        bits[bit / 64] |= 1 << (bit % 64);
-    }
-}
-
-/// The first token of `element` that matches `rule`, as a page token id.
-fn matched_token(
-    page: &Page<'_>,
-    element: &crate::page::Element,
-    rules: &RuleSet,
-    rule: u32,
-) -> Option<u32> {
-    page.element_tokens[element.tokens.start as usize..element.tokens.end as usize]
-        .iter()
-        .copied()
-        .find(|&t| {
-            let mut found = false;
-            rules
-                .compiled
-                .token_hits(&page.tokens[t as usize], |r| found |= r == rule);
-            found
-        })
-}
-
-/// Each element's share of the page's text (characters of the blocks inside it).
-fn text_shares(page: &Page<'_>) -> Vec<f32> {
-    let mut chars = vec![0u64; page.elements.len()];
-    let mut total = 0u64;
-    for block in &page.blocks {
-        if let Some(c) = chars.get_mut(block.element as usize) {
-            *c += u64::from(block.features.chars);
-        }
-        total += u64::from(block.features.chars);
-    }
-    for e in (0..page.elements.len()).rev() {
-        let parent = page.elements[e].parent as usize;
-        if parent < e {
-            chars[parent] += chars[e];
-        }
-    }
-    let total = total.max(1) as f32;
-    chars.into_iter().map(|c| c as f32 / total).collect()
 }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_8};
 
+use crate::dom::DomHits;
 use crate::error::Result;
 use crate::outcome::Outcome;
 use crate::page::{InputKind, Page};
@@ -118,9 +119,10 @@ impl Cleaner {
 
     fn clean_page<'a>(&'a self, mut page: Page<'a>) -> Outcome<'a> {
         features::measure(&mut page, self.rules.languages());
-        let mut reasons = classify::first_pass(&page, &self.rules);
+        let dom = DomHits::new(&page, &self.rules);
+        let mut reasons = classify::first_pass(&page, &self.rules, &dom);
         let local: Vec<usize> = reasons.iter().map(Vec::len).collect();
-        context::second_pass(&page, &self.rules, &mut reasons);
+        context::second_pass(&page, &self.rules, &dom, &mut reasons);
         let mut verdicts: Vec<Verdict> = Vec::with_capacity(reasons.len());
         for (block_reasons, local) in reasons.into_iter().zip(local) {
             let fallback = verdicts

@@ -18,6 +18,7 @@
 //!    label their nearest decided neighbours agree on (`between-content`, `between-chrome`).
 
 use crate::classify::holds;
+use crate::dom::DomHits;
 use crate::page::Page;
 use crate::rules::{Rule, RuleKind, RuleSet, Signal};
 use crate::verdict::{Detail, Reason};
@@ -26,7 +27,7 @@ use crate::verdict::{Detail, Reason};
 const HEADING_REACH: usize = 2;
 
 /// Adds the context reasons to the first-pass `reasons` of each block.
-pub fn second_pass(page: &Page<'_>, rules: &RuleSet, reasons: &mut [Vec<Reason>]) {
+pub fn second_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, reasons: &mut [Vec<Reason>]) {
     let signal_rules: Vec<(Signal, u32)> = rules
         .rules()
         .iter()
@@ -42,9 +43,10 @@ pub fn second_pass(page: &Page<'_>, rules: &RuleSet, reasons: &mut [Vec<Reason>]
         signal_rules,
     };
     sections(&ctx, &scores(reasons), reasons);
-    if let Some((start, end, _)) = main_text(&scores(reasons)) {
+    let in_main = main_text_blocks(page, rules, dom, &scores(reasons));
+    if in_main.iter().any(|&m| m) {
         for (i, block_reasons) in reasons.iter_mut().enumerate() {
-            let signal = if (start..end).contains(&i) {
+            let signal = if in_main[i] {
                 Signal::MainText
             } else {
                 Signal::OutsideMainText
@@ -58,7 +60,10 @@ pub fn second_pass(page: &Page<'_>, rules: &RuleSet, reasons: &mut [Vec<Reason>]
 
 /// Each block's score: the sum of its reasons' weights.
 fn scores(reasons: &[Vec<Reason>]) -> Vec<f32> {
-    reasons.iter().map(|r| r.iter().map(|x| x.weight).sum()).collect()
+    reasons
+        .iter()
+        .map(|r| r.iter().map(|x| x.weight).sum())
+        .collect()
 }
 
 struct Ctx<'p, 'a> {
@@ -136,6 +141,37 @@ fn main_text(scores: &[f32]) -> Option<(usize, usize, f32)> {
         }
     }
     best
+}
+
+/// Which blocks are the main text: the best run of `scores`, widened on HTML pages to the
+/// article-body element that holds most of it. That element is the deepest one marked as
+/// article body by a content dom rule (`article-body`, `itemprop=articleBody` …) holding at least
+/// half of the run's positive evidence; lists, short lines and tables inside it belong to the
+/// article even where the run stopped short of them.
+fn main_text_blocks(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, scores: &[f32]) -> Vec<bool> {
+    let mut in_main = vec![false; scores.len()];
+    let Some((start, end, _)) = main_text(scores) else {
+        return in_main;
+    };
+    in_main[start..end].fill(true);
+    let run_mass: f32 = scores[start..end].iter().map(|s| s.max(0.0)).sum();
+    let mut mass = vec![0.0f32; page.elements.len()];
+    for (block, score) in page.blocks[start..end].iter().zip(&scores[start..end]) {
+        for (e, _) in page.ancestry(block.element) {
+            mass[e as usize] += score.max(0.0);
+        }
+    }
+    let container = (0..page.elements.len() as u32)
+        .filter(|&e| mass[e as usize] * 2.0 >= run_mass && dom.marks_content(e, rules))
+        .max_by_key(|&e| page.elements[e as usize].depth);
+    if let Some(container) = container {
+        for (i, block) in page.blocks.iter().enumerate() {
+            if page.ancestry(block.element).any(|(e, _)| e == container) {
+                in_main[i] = true;
+            }
+        }
+    }
+    in_main
 }
 
 /// Title and structured-body evidence.
@@ -229,15 +265,17 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
     }
     let mut open: Option<(u32, f32, u32, usize)> = None; // (rule, follow weight, opened at line, closes at)
     for i in 0..n {
-        let header = reasons[i].iter().find_map(|r| match ctx.rules.rule(r.rule).kind {
-            RuleKind::Section {
-                follow_weight,
-                resume_ratio,
-                end_after,
-                ..
-            } => Some((r.rule, follow_weight, resume_ratio, end_after)),
-            _ => None,
-        });
+        let header = reasons[i]
+            .iter()
+            .find_map(|r| match ctx.rules.rule(r.rule).kind {
+                RuleKind::Section {
+                    follow_weight,
+                    resume_ratio,
+                    end_after,
+                    ..
+                } => Some((r.rule, follow_weight, resume_ratio, end_after)),
+                _ => None,
+            });
         if let Some((rule, follow_weight, resume_ratio, end_after)) = header {
             let closes = if end_after.is_some_and(|mass| best_before[i] >= mass) {
                 n
@@ -321,7 +359,11 @@ mod tests {
             main_text(&[-1.0, 2.0, 3.0, -1.0, 4.0, -9.0, -9.0, 5.0]),
             Some((1, 5, 8.0))
         );
-        assert_eq!(main_text(&[4.0, -9.0, 5.0]), Some((0, 3, 6.0)), "one block never splits");
+        assert_eq!(
+            main_text(&[4.0, -9.0, 5.0]),
+            Some((0, 3, 6.0)),
+            "one block never splits"
+        );
         assert_eq!(main_text(&[-1.0, -2.0]), None);
         assert_eq!(main_text(&[]), None);
     }

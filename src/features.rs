@@ -176,7 +176,8 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         let spaced = prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace);
         match c {
             '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
-                let after_ok = next.is_none_or(|n| n.is_whitespace() || is_closing(n) || is_fullwidth_end(c));
+                let after_ok =
+                    next.is_none_or(|n| n.is_whitespace() || is_closing(n) || is_fullwidth_end(c));
                 let before_ok = prev.is_some_and(|p| !p.is_ascii_digit() || c != '.');
                 if after_ok && before_ok {
                     f.sentence_ends = f.sentence_ends.saturating_add(1);

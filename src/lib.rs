@@ -69,6 +69,7 @@ pub mod classify;
 pub mod cleaner;
 pub mod context;
 pub mod decode;
+pub mod dom;
 pub mod error;
 pub mod features;
 pub mod html;

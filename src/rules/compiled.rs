@@ -186,9 +186,10 @@ impl Compiled {
                 PhraseMode::Prefix => start == key.start,
                 PhraseMode::Contains => true,
             };
-            let edges_ok =
-                !(owner.word_start && start > 0 && bytes[start - 1].is_ascii_alphanumeric())
-                    && !(owner.word_end && end < bytes.len() && bytes[end].is_ascii_alphanumeric());
+            let glued = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+            let glued_before = owner.word_start && start > 0 && glued(bytes.get(start - 1));
+            let glued_after = owner.word_end && glued(bytes.get(end));
+            let edges_ok = !glued_before && !glued_after;
             if placed && edges_ok {
                 hit(owner.rule, start, end);
             }

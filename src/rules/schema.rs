@@ -182,7 +182,14 @@ fn allowed_fields(kind: &str) -> Option<&'static [&'static str]> {
         "regex" => &["pattern"],
         "dom" => &["tokens", "tags", "zones", "selector", "max_share"],
         "feature" => &[],
-        "section" => &["match", "phrases", "pattern", "follow_weight", "resume_ratio", "end_after"],
+        "section" => &[
+            "match",
+            "phrases",
+            "pattern",
+            "follow_weight",
+            "resume_ratio",
+            "end_after",
+        ],
         "repeated" => &["min_count"],
         "run" => &["min_run"],
         "context" => &["signal"],
@@ -343,7 +350,7 @@ fn kind(src: &Source<'_>, raw: &RawRule, when: &[Condition]) -> Result<RuleKind>
                 );
             }
             let resume_ratio = raw.resume_ratio.as_ref().map_or(0.5, |r| *r.get_ref());
-            if !(resume_ratio > 0.0) {
+            if resume_ratio.is_nan() || resume_ratio <= 0.0 {
                 return src.error(
                     raw.resume_ratio.as_ref().unwrap().span().start,
                     "resume_ratio must be positive",
@@ -351,7 +358,7 @@ fn kind(src: &Source<'_>, raw: &RawRule, when: &[Condition]) -> Result<RuleKind>
             }
             let end_after = raw.end_after.as_ref().map(|e| *e.get_ref());
             if let Some(end_after) = &raw.end_after
-                && !(*end_after.get_ref() > 0.0)
+                && (end_after.get_ref().is_nan() || *end_after.get_ref() <= 0.0)
             {
                 return src.error(end_after.span().start, "end_after must be positive");
             }

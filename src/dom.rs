@@ -1,0 +1,210 @@
+//! DOM rule hits of every element of an HTML page, computed once per page.
+//!
+//! Each distinct class/id token of the page runs once through the token automaton; each element
+//! then gets the dom rules matching its own tokens, tag, zones or selectors, and inherits its
+//! parent's. Hits are bit sets over the rule set's dom rules. A hit on an element holding more
+//! than the rule's `max_share` of the page's text is dropped (a `has-comments` class on the
+//! page wrapper must not make the whole page a comment), and `html`/`body` tokens are ignored.
+
+use crate::page::{Block, Element, Page};
+use crate::rules::{Category, RuleKind, RuleSet};
+use crate::verdict::Detail;
+
+/// DOM rule hits of every element, own and inherited, as bit sets over the dom rules.
+pub struct DomHits {
+    /// u64 words per element.
+    words: usize,
+    /// Own hits, `words` per element.
+    own: Vec<u64>,
+    /// Own and inherited hits, `words` per element.
+    inherited: Vec<u64>,
+}
+
+impl DomHits {
+    /// Computes the hits of every element of `page`.
+    pub fn new(page: &Page<'_>, rules: &RuleSet) -> DomHits {
+        let compiled = &rules.compiled;
+        let n = compiled.dom_rules.len();
+        let words = n.div_ceil(64);
+        let elements = page.elements.len();
+        let mut hits = DomHits {
+            words,
+            own: vec![0; words * elements],
+            inherited: vec![0; words * elements],
+        };
+        if words == 0 || elements == 0 {
+            return hits;
+        }
+        let bit_of = |rule: u32| compiled.dom_rules.binary_search(&rule).ok();
+        let mut token_bits = vec![0u64; words * page.tokens.len()];
+        for (t, token) in page.tokens.iter().enumerate() {
+            compiled.token_hits(token, |rule| {
+                if let Some(bit) = bit_of(rule) {
+                    token_bits[t * words + bit / 64] |= 1 << (bit % 64);
+                }
+            });
+        }
+        let shares = text_shares(page);
+        for (e, element) in page.elements.iter().enumerate() {
+            let own = &mut hits.own[e * words..(e + 1) * words];
+            if !matches!(&*element.tag, "html" | "body") {
+                for &t in
+                    &page.element_tokens[element.tokens.start as usize..element.tokens.end as usize]
+                {
+                    for (w, bits) in own
+                        .iter_mut()
+                        .zip(&token_bits[t as usize * words..(t as usize + 1) * words])
+                    {
+                        *w |= bits;
+                    }
+                }
+            }
+            for (rule, tag) in &compiled.tags {
+                if *tag == element.tag {
+                    set_bit(own, bit_of(*rule));
+                }
+            }
+            for (rule, zones) in &compiled.zones {
+                if element.zones.intersects(*zones) {
+                    set_bit(own, bit_of(*rule));
+                }
+            }
+            for &(el, rule) in &page.selector_hits {
+                if el as usize == e {
+                    set_bit(own, bit_of(rule));
+                }
+            }
+            for (bit, &rule) in compiled.dom_rules.iter().enumerate() {
+                if own[bit / 64] & (1 << (bit % 64)) != 0 {
+                    let RuleKind::Dom { max_share, .. } = rules.rule(rule).kind else {
+                        continue;
+                    };
+                    if shares[e] > max_share {
+                        own[bit / 64] &= !(1 << (bit % 64));
+                    }
+                }
+            }
+            let parent = element.parent as usize;
+            for w in 0..words {
+                let inherited_from_parent = if parent < e {
+                    hits.inherited[parent * words + w]
+                } else {
+                    0
+                };
+                hits.inherited[e * words + w] = hits.own[e * words + w] | inherited_from_parent;
+            }
+        }
+        hits
+    }
+
+    /// Calls `hit(rule, detail)` for each dom rule the block's element has or inherited, with
+    /// the nearest element that matched. The innermost markup decides: content markup (an
+    /// `article-body` wrapper) does not count for a block inside deeper chrome markup (a caption
+    /// or share box within the article body).
+    pub fn for_block(
+        &self,
+        page: &Page<'_>,
+        block: &Block,
+        rules: &RuleSet,
+        mut hit: impl FnMut(u32, Detail),
+    ) {
+        let e = block.element as usize;
+        if self.words == 0 || e >= page.elements.len() {
+            return;
+        }
+        let inherited = &self.inherited[e * self.words..(e + 1) * self.words];
+        let mut found: Vec<(u32, Option<(u32, &Element)>)> = Vec::new();
+        for (bit, &rule) in rules.compiled.dom_rules.iter().enumerate() {
+            if inherited[bit / 64] & (1 << (bit % 64)) != 0 {
+                let matched = page.ancestry(block.element).find(|(a, _)| {
+                    self.own[*a as usize * self.words + bit / 64] & (1 << (bit % 64)) != 0
+                });
+                found.push((rule, matched));
+            }
+        }
+        let is_content = |rule: u32| rules.rule(rule).category == Category::Content;
+        let deepest = |content: bool| {
+            found
+                .iter()
+                .filter(|(rule, _)| is_content(*rule) == content)
+                .filter_map(|(_, m)| m.map(|(_, element)| element.depth))
+                .max()
+        };
+        let chrome_inside_content = match (deepest(false), deepest(true)) {
+            (Some(chrome), Some(content)) => chrome > content,
+            _ => false,
+        };
+        for (rule, matched) in found {
+            if chrome_inside_content && is_content(rule) {
+                continue;
+            }
+            let detail = match matched {
+                Some((a, element)) => matched_token(page, element, rules, rule)
+                    .map_or(Detail::Element(a), Detail::Token),
+                None => Detail::None,
+            };
+            hit(rule, detail);
+        }
+    }
+}
+
+impl DomHits {
+    /// Whether `element` itself (not an ancestor) matched a dom rule of the content category:
+    /// article-body markup.
+    pub fn marks_content(&self, element: u32, rules: &RuleSet) -> bool {
+        let e = element as usize;
+        if self.words == 0 || e * self.words >= self.own.len() {
+            return false;
+        }
+        let own = &self.own[e * self.words..(e + 1) * self.words];
+        rules
+            .compiled
+            .dom_rules
+            .iter()
+            .enumerate()
+            .any(|(bit, &rule)| {
+                own[bit / 64] & (1 << (bit % 64)) != 0
+                    && rules.rule(rule).category == Category::Content
+            })
+    }
+}
+
+fn set_bit(bits: &mut [u64], bit: Option<usize>) {
+    if let Some(bit) = bit {
+        bits[bit / 64] |= 1 << (bit % 64);
+    }
+}
+
+/// The first token of `element` that matches `rule`, as a page token id.
+fn matched_token(page: &Page<'_>, element: &Element, rules: &RuleSet, rule: u32) -> Option<u32> {
+    page.element_tokens[element.tokens.start as usize..element.tokens.end as usize]
+        .iter()
+        .copied()
+        .find(|&t| {
+            let mut found = false;
+            rules
+                .compiled
+                .token_hits(&page.tokens[t as usize], |r| found |= r == rule);
+            found
+        })
+}
+
+/// Each element's share of the page's text (characters of the blocks inside it).
+fn text_shares(page: &Page<'_>) -> Vec<f32> {
+    let mut chars = vec![0u64; page.elements.len()];
+    let mut total = 0u64;
+    for block in &page.blocks {
+        if let Some(c) = chars.get_mut(block.element as usize) {
+            *c += u64::from(block.features.chars);
+        }
+        total += u64::from(block.features.chars);
+    }
+    for e in (0..page.elements.len()).rev() {
+        let parent = page.elements[e].parent as usize;
+        if parent < e {
+            chars[parent] += chars[e];
+        }
+    }
+    let total = total.max(1) as f32;
+    chars.into_iter().map(|c| c as f32 / total).collect()
+}
