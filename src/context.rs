@@ -145,8 +145,8 @@ fn main_text(scores: &[f32]) -> Option<(usize, usize, f32)> {
 
 /// Which blocks are the main text: the best run of `scores`, widened on HTML pages to the
 /// article-body element that holds most of it. That element is the deepest one marked as
-/// article body by a content dom rule (`article-body`, `itemprop=articleBody` …) holding at least
-/// half of the run's positive evidence; lists, short lines and tables inside it belong to the
+/// article body by a content dom rule (`article-body`, `itemprop=articleBody` …) holding two
+/// blocks of the run or more and at least half of its positive evidence; lists, short lines and tables inside it belong to the
 /// article even where the run stopped short of them.
 fn main_text_blocks(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, scores: &[f32]) -> Vec<bool> {
     let mut in_main = vec![false; scores.len()];
@@ -155,14 +155,19 @@ fn main_text_blocks(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, scores: &[f
     };
     in_main[start..end].fill(true);
     let run_mass: f32 = scores[start..end].iter().map(|s| s.max(0.0)).sum();
-    let mut mass = vec![0.0f32; page.elements.len()];
+    let mut mass = vec![(0.0f32, 0u32); page.elements.len()];
     for (block, score) in page.blocks[start..end].iter().zip(&scores[start..end]) {
         for (e, _) in page.ancestry(block.element) {
-            mass[e as usize] += score.max(0.0);
+            let (m, n) = &mut mass[e as usize];
+            *m += score.max(0.0);
+            *n += 1;
         }
     }
     let container = (0..page.elements.len() as u32)
-        .filter(|&e| mass[e as usize] * 2.0 >= run_mass && dom.marks_content(e, rules))
+        .filter(|&e| {
+            let (m, n) = mass[e as usize];
+            n >= 2 && m * 2.0 >= run_mass && dom.marks_content(page, e, rules)
+        })
         .max_by_key(|&e| page.elements[e as usize].depth);
     if let Some(container) = container {
         for (i, block) in page.blocks.iter().enumerate() {

@@ -149,23 +149,23 @@ impl DomHits {
 }
 
 impl DomHits {
-    /// Whether `element` itself (not an ancestor) matched a dom rule of the content category:
-    /// article-body markup.
-    pub fn marks_content(&self, element: u32, rules: &RuleSet) -> bool {
+    /// Whether `element` itself (not an ancestor) carries article-body markup: one of its
+    /// class/id tokens matched a dom rule of the content category (tags such as `<p>` do not
+    /// count: they mark paragraphs, not the article).
+    pub fn marks_content(&self, page: &Page<'_>, element: u32, rules: &RuleSet) -> bool {
         let e = element as usize;
-        if self.words == 0 || e * self.words >= self.own.len() {
+        let Some(el) = page.elements.get(e) else {
+            return false;
+        };
+        if self.words == 0 {
             return false;
         }
         let own = &self.own[e * self.words..(e + 1) * self.words];
-        rules
-            .compiled
-            .dom_rules
-            .iter()
-            .enumerate()
-            .any(|(bit, &rule)| {
-                own[bit / 64] & (1 << (bit % 64)) != 0
-                    && rules.rule(rule).category == Category::Content
-            })
+        rules.compiled.dom_rules.iter().enumerate().any(|(bit, &rule)| {
+            own[bit / 64] & (1 << (bit % 64)) != 0
+                && rules.rule(rule).category == Category::Content
+                && matched_token(page, el, rules, rule).is_some()
+        })
     }
 }
 
