@@ -117,7 +117,12 @@ fn number(feature: Feature, page: &Page<'_>, block: &Block, index: usize) -> f32
             let n = page.blocks.len().saturating_sub(1).max(1);
             index as f32 / n as f32
         }
-        _ => flag(feature, page, block) as u8 as f32,
+        Feature::EndsSentence
+        | Feature::Truncated
+        | Feature::Bulleted
+        | Feature::Numbered
+        | Feature::Heading
+        | Feature::ListItem => f32::from(u8::from(flag(feature, page, block))),
     }
 }
 
@@ -126,11 +131,23 @@ fn flag(feature: Feature, page: &Page<'_>, block: &Block) -> bool {
     let zones = page.element_of(block).map(|e| e.zones).unwrap_or_default();
     match feature {
         Feature::EndsSentence => f.ends_sentence,
+        Feature::Truncated => f.truncated,
         Feature::Bulleted => f.marker == Marker::Bullet,
         Feature::Numbered => f.marker == Marker::Number,
         Feature::Heading => zones.intersects(Zones::HEADING),
         Feature::ListItem => zones.intersects(Zones::LIST_ITEM) || f.marker != Marker::None,
-        _ => number(feature, page, block, 0) != 0.0,
+        Feature::Chars
+        | Feature::Units
+        | Feature::Words
+        | Feature::Digits
+        | Feature::SentenceEnds
+        | Feature::Separators
+        | Feature::Repeats
+        | Feature::LinkDensity
+        | Feature::StopwordLevel
+        | Feature::DigitRatio
+        | Feature::UppercaseRatio
+        | Feature::Position => number(feature, page, block, 0) != 0.0,
     }
 }
 

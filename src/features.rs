@@ -41,8 +41,11 @@ pub struct Features {
     pub uppercase: u32,
     /// Sentence-final punctuation marks followed by a space or the end.
     pub sentence_ends: u16,
-    /// Whether the text ends with sentence-final punctuation (before closing quotes/brackets).
+    /// Whether the text ends with sentence-final punctuation (before closing quotes/brackets);
+    /// an ellipsis does not count.
     pub ends_sentence: bool,
+    /// Whether the text ends with an ellipsis (`...`, `…`, `[…]`): an excerpt cut short.
+    pub truncated: bool,
     /// Separators typical of menus and breadcrumbs: `|`, `>`, `›`, `»`, `/`, `·`.
     pub separators: u16,
     /// What the first characters mark the block as.
@@ -191,9 +194,9 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         prev = Some(c);
     }
     f.units = units as f32 / 3.0;
-    f.ends_sentence = text
-        .trim_end_matches(|c: char| c.is_whitespace() || is_closing(c))
-        .ends_with(['.', '!', '?', '。', '！', '？', '…']);
+    let end = text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c) || c == '[' || c == '(');
+    f.truncated = end.ends_with("...") || end.ends_with('…');
+    f.ends_sentence = !f.truncated && end.ends_with(['.', '!', '?', '。', '！', '？']);
     f.marker = marker(text);
     (f, scripts)
 }

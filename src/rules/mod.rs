@@ -204,6 +204,8 @@ pub enum Feature {
     Position,
     /// Ends with sentence-final punctuation.
     EndsSentence,
+    /// Ends with an ellipsis: an excerpt cut short.
+    Truncated,
     /// Starts with a bullet symbol.
     Bulleted,
     /// Starts with a list number.
@@ -216,7 +218,7 @@ pub enum Feature {
 
 impl Feature {
     /// Every feature with its name in rule files.
-    pub const ALL: [(&'static str, Feature); 17] = [
+    pub const ALL: [(&'static str, Feature); 18] = [
         ("chars", Feature::Chars),
         ("units", Feature::Units),
         ("words", Feature::Words),
@@ -230,6 +232,7 @@ impl Feature {
         ("uppercase_ratio", Feature::UppercaseRatio),
         ("position", Feature::Position),
         ("ends_sentence", Feature::EndsSentence),
+        ("truncated", Feature::Truncated),
         ("bulleted", Feature::Bulleted),
         ("numbered", Feature::Numbered),
         ("heading", Feature::Heading),
@@ -241,6 +244,7 @@ impl Feature {
         matches!(
             self,
             Feature::EndsSentence
+                | Feature::Truncated
                 | Feature::Bulleted
                 | Feature::Numbered
                 | Feature::Heading
