@@ -70,6 +70,7 @@ pub mod cleaner;
 pub mod context;
 pub mod decode;
 pub mod error;
+pub mod eval;
 pub mod features;
 pub mod html;
 pub mod lang;
