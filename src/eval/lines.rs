@@ -62,7 +62,7 @@ pub struct PageScore<'a> {
 
 /// A non-blank line of the page has no label: the labels file is shorter than the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("line {line} has no label (the labels cover {labels} lines)")]
+#[error("line {line} has no label (labels end at line {labels})")]
 pub struct MissingLabel {
     /// The 1-based number of the first unlabelled non-blank line.
     pub line: usize,

@@ -271,3 +271,116 @@ fn snippets(text: &str, runs: &[Run]) -> Vec<Snippet> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "The council approved the new budget on Tuesday after a debate that lasted for most of the night.\nMembers said the plan would fund two new schools and repair the old bridge over the river.\n";
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        fs::create_dir_all(dir).unwrap();
+        fs::write(dir.join(name), text).unwrap();
+    }
+
+    fn cleaner() -> Cleaner {
+        Cleaner::new().unwrap()
+    }
+
+    #[test]
+    fn gold_mode_scores_every_gold_text_as_score_py() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (pages, golds, out) = (
+            tmp.path().join("p"),
+            tmp.path().join("g"),
+            tmp.path().join("o"),
+        );
+        write(
+            &pages,
+            "a.txt",
+            &format!("Home\nSport\n{ARTICLE}Share on Facebook\n"),
+        );
+        write(
+            &pages,
+            "b.html",
+            &format!("<html><body><nav>Home</nav><p>{ARTICLE}</p></body></html>"),
+        );
+        write(&pages, "orphan.txt", ARTICLE);
+        write(&golds, "a.gold.txt", ARTICLE);
+        write(&golds, "b.gold.txt", ARTICLE);
+        write(&golds, "c.gold.txt", ARTICLE);
+        write(&golds, "d.gold.txt", " \n");
+        write(&golds, "e.txt", ARTICLE);
+        let report = gold(&cleaner(), &pages, &golds, Some(&out)).unwrap();
+
+        let ids: Vec<&str> = report.docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["a", "b", "c"],
+            "blank gold skipped, .txt ignored beside .gold.txt"
+        );
+        assert_eq!(report.missing, ["c"]);
+        for doc in &report.docs[..2] {
+            let output = fs::read_to_string(out.join(format!("{}.txt", doc.id))).unwrap();
+            assert_eq!(doc.score, shingle::compare(ARTICLE, &output).score);
+        }
+        assert!(!out.join("c.txt").exists() && !out.join("orphan.txt").exists());
+        let missing = report.docs[2].score.shingles;
+        assert_eq!((missing.precision(), missing.recall()), (None, Some(0.0)));
+        assert_eq!(
+            report.summary,
+            shingle::summarise(report.docs.iter().map(|d| &d.score))
+        );
+        assert_eq!(report.summary.docs, 3);
+    }
+
+    #[test]
+    fn a_page_given_twice_is_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(tmp.path(), "a.html", ARTICLE);
+        write(tmp.path(), "a.txt", ARTICLE);
+        write(&tmp.path().join("g"), "a.txt", ARTICLE);
+        let err = gold(&cleaner(), tmp.path(), &tmp.path().join("g"), None).unwrap_err();
+        assert!(
+            matches!(err, EvalError::TwoPages { ref id, .. } if id == "a"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn labels_mode_reports_missing_pages_labels_and_empty_directories() {
+        let tmp = tempfile::tempdir().unwrap();
+        let err = labels(&cleaner(), tmp.path(), None).unwrap_err();
+        assert!(matches!(err, EvalError::Empty { .. }), "{err}");
+
+        write(tmp.path(), "a.labels", "C");
+        let err = labels(&cleaner(), tmp.path(), None).unwrap_err();
+        assert!(matches!(err, EvalError::Input(Error::Io { .. })), "{err}");
+
+        write(tmp.path(), "a.txt", "Home\nA line of text\n");
+        let err = labels(&cleaner(), tmp.path(), None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: line 2 has no label (labels end at line 1)",
+                tmp.path().join("a.labels").display()
+            )
+        );
+    }
+
+    #[test]
+    fn results_do_not_depend_on_the_number_of_threads() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lang");
+        let cleaner = cleaner();
+        let run = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| labels(&cleaner, &fixtures, None).unwrap())
+        };
+        let one = run(1);
+        assert_eq!(one.pages.len(), 10);
+        assert_eq!(one, run(3));
+    }
+}
