@@ -148,16 +148,16 @@ pub struct EvalArgs {
     /// N neutral, - blank).
     #[arg(long)]
     pub labels: bool,
-    /// How to read the pages.
-    #[arg(long, short, value_enum, default_value_t = InputArg::Auto)]
-    pub input: InputArg,
+    /// How to read the pages [default: text with --labels, auto otherwise].
+    #[arg(long, short, value_enum)]
+    pub input: Option<InputArg>,
     /// Print the figures and every page's own as JSON.
     #[arg(long)]
     pub json: bool,
     /// Also write each cleaned page to DIR/ID.txt.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// How many of the worst pages to show.
+    /// How many of the worst pages to show (text output).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub worst: usize,
     #[command(flatten)]

@@ -6,12 +6,18 @@ use std::process::ExitCode;
 use newsclean::Options;
 use newsclean::eval::runner;
 
-use super::args::EvalArgs;
+use super::args::{EvalArgs, InputArg};
 use super::{Failure, write_stdout};
 
 pub fn run(args: EvalArgs) -> Result<ExitCode, Failure> {
+    // Labels are per line of a plain-text page: read it as such unless told otherwise.
+    let default = if args.labels {
+        InputArg::Text
+    } else {
+        InputArg::Auto
+    };
     let options = Options {
-        input: args.input.into(),
+        input: args.input.unwrap_or(default).into(),
         ..Options::default()
     };
     let cleaner = super::cleaner(&args.rule_args, options)?;
