@@ -71,6 +71,7 @@ pub mod context;
 pub mod decode;
 pub mod dom;
 pub mod error;
+pub mod eval;
 pub mod features;
 pub mod html;
 pub mod lang;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 /// Strips boilerplate (menus, share buttons, comments, related-news lists, ads, legal footers)
 /// from scraped news pages, HTML or plain text, and explains every decision.
@@ -28,6 +28,9 @@ pub enum Command {
     /// List the rules, or explain one.
     #[command(after_help = RULES_EXAMPLES)]
     Rules(RulesArgs),
+    /// Score the cleaner on a directory of pages, against gold article texts or line labels.
+    #[command(after_help = EVAL_EXAMPLES)]
+    Eval(EvalArgs),
 }
 
 const CLEAN_EXAMPLES: &str = "\
@@ -42,6 +45,16 @@ const RULES_EXAMPLES: &str = "\
 Examples:
   newsclean rules                      # every rule: id, category, kind, weight, message
   newsclean rules comments.section     # one rule in full, with its explanation";
+
+const EVAL_EXAMPLES: &str = "\
+Examples:
+  newsclean eval pages/ --gold gold/         # pages/ID.html|txt against gold/ID.txt: ScrapingHub F1
+  newsclean eval pages/ --labels             # pages/ID.txt against pages/ID.labels: line F1
+  newsclean eval pages/ --gold gold/ --json  # figures and per-page scores as JSON
+  newsclean eval pages/ --labels --disable related --rules my-rules/   # try a rule change
+  newsclean eval pages/ --gold gold/ --out cleaned/   # also write each cleaned page
+
+See docs/eval.md.";
 
 /// Rule selection, shared by the subcommands.
 #[derive(Debug, Args, Clone, Default)]
@@ -64,6 +77,16 @@ pub enum InputArg {
     Html,
     /// Plain text, one block per line.
     Text,
+}
+
+impl From<InputArg> for newsclean::InputMode {
+    fn from(input: InputArg) -> Self {
+        match input {
+            InputArg::Auto => newsclean::InputMode::Auto,
+            InputArg::Html => newsclean::InputMode::Html,
+            InputArg::Text => newsclean::InputMode::Text,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -106,6 +129,37 @@ pub struct CleanArgs {
 pub struct RulesArgs {
     /// Explain this rule in full.
     pub id: Option<String>,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("reference").required(true).args(["gold", "labels"])))]
+pub struct EvalArgs {
+    /// The pages: ID.html or ID.txt files (plain-text ID.txt with ID.labels beside them for
+    /// --labels).
+    #[arg(value_name = "PAGES")]
+    pub pages: PathBuf,
+    /// Score against the gold article texts of DIR (ID.txt or ID.gold.txt), with the ScrapingHub
+    /// metric and bag of words.
+    #[arg(long, value_name = "DIR")]
+    pub gold: Option<PathBuf>,
+    /// Score against the line labels ID.labels beside the pages (C content, B boilerplate,
+    /// N neutral, - blank).
+    #[arg(long)]
+    pub labels: bool,
+    /// How to read the pages [default: text with --labels, auto otherwise].
+    #[arg(long, short, value_enum)]
+    pub input: Option<InputArg>,
+    /// Print the figures and every page's own as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write each cleaned page to DIR/ID.txt.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// How many of the worst pages to show (text output).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub worst: usize,
     #[command(flatten)]
     pub rule_args: RuleArgs,
 }

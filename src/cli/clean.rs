@@ -2,18 +2,14 @@
 
 use std::process::ExitCode;
 
-use newsclean::{InputMode, Options};
+use newsclean::Options;
 
-use super::args::{CleanArgs, InputArg, KeepArg, OutputArg};
+use super::args::{CleanArgs, KeepArg, OutputArg};
 use super::{Failure, input, write_stdout};
 
 pub fn run(args: CleanArgs) -> Result<ExitCode, Failure> {
     let options = Options {
-        input: match args.input {
-            InputArg::Auto => InputMode::Auto,
-            InputArg::Html => InputMode::Html,
-            InputArg::Text => InputMode::Text,
-        },
+        input: args.input.into(),
         keep_title: args.keep.contains(&KeepArg::Title),
     };
     let cleaner = super::cleaner(&args.rule_args, options)?;

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod clean;
+mod eval;
 mod input;
 mod rules_cmd;
 
@@ -56,6 +57,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Clean(args) => clean::run(args),
         Command::Rules(args) => rules_cmd::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 
