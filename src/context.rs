@@ -4,9 +4,11 @@
 //! 1. **Sections.** A section header (a `section` rule) makes the blocks after it chrome until
 //!    article content resumes: a block that starts a run of content whose first-pass evidence
 //!    reaches `resume_ratio` times that of the best run of the page. A header with `end_after`
-//!    (comments) that follows article content (a run of at least that much evidence) runs to the
-//!    end of the page instead: a comment count above the article is closed by the article, a
-//!    comment section below it takes everything after it.
+//!    (comments) that follows article content (a run of at least that much evidence), and is
+//!    itself followed within a few blocks by more evidence of its category (a commenter line, a
+//!    reply button), runs to the end of the page instead: a comment count above the article, or a
+//!    "comment" button under its lead, is closed by the article; a comment section below it
+//!    takes everything after it.
 //! 2. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
 //!    maximum-sum segment) is the page's main text; `main-text` and `outside-main-text` rules
 //!    weigh a block's place inside or outside it.
@@ -20,8 +22,12 @@
 use crate::classify::holds;
 use crate::dom::DomHits;
 use crate::page::Page;
-use crate::rules::{Rule, RuleKind, RuleSet, Signal};
+use crate::rules::{Category, Rule, RuleKind, RuleSet, Signal};
 use crate::verdict::{Detail, Reason};
+
+/// How far (in blocks) after a section header more evidence of its category (or a byline or
+/// time stamp, which head comments) must appear for the section to run to the end of the page.
+const CORROBORATION_REACH: usize = 4;
 
 /// How far (in blocks) a heading may be from the content it introduces.
 const HEADING_REACH: usize = 2;
@@ -282,7 +288,14 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
                 _ => None,
             });
         if let Some((rule, follow_weight, resume_ratio, end_after)) = header {
-            let closes = if end_after.is_some_and(|mass| best_before[i] >= mass) {
+            let category = ctx.rules.rule(rule).category;
+            let corroborates = |r: &Reason| {
+                let c = ctx.rules.rule(r.rule).category;
+                r.weight < 0.0 && (c == category || c == Category::Meta)
+            };
+            let corroborated = (i + 1..n.min(i + 1 + CORROBORATION_REACH))
+                .any(|j| reasons[j].iter().any(corroborates));
+            let closes = if corroborated && end_after.is_some_and(|mass| best_before[i] >= mass) {
                 n
             } else {
                 let needed = resume_ratio * best_mass;

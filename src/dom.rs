@@ -161,11 +161,16 @@ impl DomHits {
             return false;
         }
         let own = &self.own[e * self.words..(e + 1) * self.words];
-        rules.compiled.dom_rules.iter().enumerate().any(|(bit, &rule)| {
-            own[bit / 64] & (1 << (bit % 64)) != 0
-                && rules.rule(rule).category == Category::Content
-                && matched_token(page, el, rules, rule).is_some()
-        })
+        rules
+            .compiled
+            .dom_rules
+            .iter()
+            .enumerate()
+            .any(|(bit, &rule)| {
+                own[bit / 64] & (1 << (bit % 64)) != 0
+                    && rules.rule(rule).category == Category::Content
+                    && matched_token(page, el, rules, rule).is_some()
+            })
     }
 }
 

@@ -194,7 +194,8 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         prev = Some(c);
     }
     f.units = units as f32 / 3.0;
-    let end = text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c) || c == '[' || c == '(');
+    let end =
+        text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c) || c == '[' || c == '(');
     f.truncated = end.ends_with("...") || end.ends_with('…');
     f.ends_sentence = !f.truncated && end.ends_with(['.', '!', '?', '。', '！', '？']);
     f.marker = marker(text);
