@@ -3,8 +3,8 @@
 //!
 //! - `seeds`: `tests/fixtures/seeds`, line labels: pooled F1 and recall, and the recall of page 003;
 //! - `lang`: `tests/fixtures/lang`, line labels: the F1 of each language's page;
-//! - `scrapinghub-html` and `scrapinghub-text`: the ScrapingHub F1, precision and recall of
-//!   `html/` and of `text/` against `gold/`, in `../shared/corpus/scrapinghub` or in the directory
+//! - `scrapinghub-html` and `scrapinghub-text`: the ScrapingHub F1 (precision and recall are
+//!   printed) of `html/` and of `text/` against `gold/`, in `../shared/corpus/scrapinghub` or in the directory
 //!   `NEWSCLEAN_CORPUS` names. Skipped, with a note, when the corpus is absent.
 //!
 //! `cargo test --release --test quality -- --nocapture` prints every figure measured.
@@ -188,10 +188,10 @@ fn scrapinghub(pages: &str, input: InputMode) {
         recall,
         f1,
     } = report.summary.shingles;
-    check(
-        &format!("scrapinghub-{pages}"),
-        &figures([("sh_f1", f1), ("sh_p", precision), ("sh_r", recall)]),
-    );
+    // Precision and recall are shown, not gated: a change may trade one for the other as long
+    // as F1 does not fall.
+    println!("scrapinghub-{pages}: sh_p {precision:.4} sh_r {recall:.4}");
+    check(&format!("scrapinghub-{pages}"), &figures([("sh_f1", f1)]));
 }
 
 #[test]
