@@ -9,16 +9,19 @@
 //!    reply button), runs to the end of the page instead: a comment count above the article, or a
 //!    "comment" button under its lead, is closed by the article; a comment section below it
 //!    takes everything after it.
-//! 2. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
+//! 2. **Teaser cards** (HTML): blocks in repeated sibling elements that each hold a linked
+//!    headline and a little text ([`crate::cards`]) weigh as lists of other stories.
+//! 3. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
 //!    maximum-sum segment) is the page's main text; `main-text` and `outside-main-text` rules
 //!    weigh a block's place inside or outside it.
-//! 3. **Page evidence.** A block whose text is part of the JSON-LD `articleBody` (`structured-body`),
+//! 4. **Page evidence.** A block whose text is part of the JSON-LD `articleBody` (`structured-body`),
 //!    or which repeats the page's title (`title`).
-//! 4. **Neighbours** (as jusText). A block is undecided while its score is within the weight of
+//! 5. **Neighbours** (as jusText). A block is undecided while its score is within the weight of
 //!    the `between-*` rules of zero. An undecided heading-like block (the `heading-before-content`
 //!    rule's conditions) followed by content becomes content; other undecided blocks take the
 //!    label their nearest decided neighbours agree on (`between-content`, `between-chrome`).
 
+use crate::cards;
 use crate::classify::holds;
 use crate::dom::DomHits;
 use crate::page::Page;
@@ -49,6 +52,11 @@ pub fn second_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, reasons: &mu
         signal_rules,
     };
     sections(&ctx, &scores(reasons), reasons);
+    for (i, in_card) in cards::teaser_blocks(page).into_iter().enumerate() {
+        if in_card {
+            ctx.fire(Signal::TeaserCard, i, &mut reasons[i], Detail::None);
+        }
+    }
     let in_main = main_text_blocks(page, rules, dom, &scores(reasons));
     if in_main.iter().any(|&m| m) {
         for (i, block_reasons) in reasons.iter_mut().enumerate() {

@@ -146,6 +146,9 @@ pub enum Signal {
     StructuredBody,
     /// The block is the page's title.
     Title,
+    /// The block lies in a teaser card: one of several sibling elements that each hold a linked
+    /// headline and a little text (HTML).
+    TeaserCard,
     /// An undecided heading-like block right before content.
     HeadingBeforeContent,
     /// An undecided block with content on both sides.
@@ -156,11 +159,12 @@ pub enum Signal {
 
 impl Signal {
     /// Every signal with its name in rule files.
-    pub const ALL: [(&'static str, Signal); 7] = [
+    pub const ALL: [(&'static str, Signal); 8] = [
         ("main-text", Signal::MainText),
         ("outside-main-text", Signal::OutsideMainText),
         ("structured-body", Signal::StructuredBody),
         ("title", Signal::Title),
+        ("teaser-card", Signal::TeaserCard),
         ("heading-before-content", Signal::HeadingBeforeContent),
         ("between-content", Signal::BetweenContent),
         ("between-chrome", Signal::BetweenChrome),
