@@ -42,14 +42,16 @@ pub fn first_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits) -> Vec<Vec<Re
         );
         let body = strip_marker(text);
         let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
-        rules.compiled.regex_hits(body, |rule, start, end| {
-            if applies(rules.rule(rule)) {
+        rules.compiled.regex_hits(
+            body,
+            |rule| applies(rules.rule(rule)),
+            |rule, start, end| {
                 add(
                     rule,
                     Detail::Text((body_start + start) as u32, (body_start + end) as u32),
                 );
-            }
-        });
+            },
+        );
         dom.for_block(page, block, rules, |rule, detail| {
             if applies(rules.rule(rule)) {
                 add(rule, detail);

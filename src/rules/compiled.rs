@@ -3,14 +3,14 @@
 //! * every phrase of every phrase and section rule goes into one Aho-Corasick automaton (ASCII
 //!   case-insensitive), run once over each block; a match is then checked against its rule's
 //!   mode (whole line, prefix, contains) and word edges;
-//! * every regex goes into one `RegexSet`, run once per block; only the rules that matched run
-//!   their own regex, to report the matched text;
+//! * regexes are compiled once and tried one by one, only for the blocks their rule's
+//!   conditions accept;
 //! * every class/id token pattern goes into one automaton, run once per distinct token of a page;
 //! * tags, zones and selectors are listed per rule.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use html5ever::LocalName;
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use scraper::Selector;
 
 use super::{Header, PhraseMode, Rule, RuleKind};
@@ -43,7 +43,6 @@ struct TokenOwner {
 pub(crate) struct Compiled {
     phrases: Option<AhoCorasick>,
     phrase_owners: Vec<PhraseOwner>,
-    regex_set: Option<RegexSet>,
     regexes: Vec<(u32, Regex)>,
     tokens: Option<AhoCorasick>,
     token_owners: Vec<TokenOwner>,
@@ -61,7 +60,6 @@ impl Compiled {
     pub(crate) fn new(rules: &[Rule]) -> Result<Compiled> {
         let mut compiled = Compiled::default();
         let mut phrases: Vec<String> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
         let mut token_patterns: Vec<String> = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             let index = index as u32;
@@ -102,7 +100,6 @@ impl Compiled {
                     let regex = Regex::new(pattern)
                         .map_err(|e| fail(format!("bad regex in rule `{}`: {e}", rule.id)))?;
                     compiled.regexes.push((index, regex));
-                    patterns.push(pattern.clone());
                 }
                 RuleKind::Dom {
                     tokens,
@@ -151,17 +148,6 @@ impl Compiled {
         if !phrases.is_empty() {
             compiled.phrases = Some(automaton(&phrases, true)?);
         }
-        if !patterns.is_empty() {
-            let set = RegexSetBuilder::new(&patterns)
-                .build()
-                .map_err(|e| Error::Rule {
-                    file: "rules".into(),
-                    line: 1,
-                    column: 1,
-                    message: format!("regex set: {e}"),
-                })?;
-            compiled.regex_set = Some(set);
-        }
         if !token_patterns.is_empty() {
             compiled.tokens = Some(automaton(&token_patterns, false)?);
         }
@@ -196,12 +182,20 @@ impl Compiled {
         }
     }
 
-    /// Calls `hit(rule, start, end)` for every regex rule matching `text`.
-    pub(crate) fn regex_hits(&self, text: &str, mut hit: impl FnMut(u32, usize, usize)) {
-        let Some(set) = &self.regex_set else { return };
-        for i in set.matches(text).iter() {
-            let (rule, regex) = &self.regexes[i];
-            if let Some(m) = regex.find(text) {
+    /// Calls `hit(rule, start, end)` for every regex rule that `wanted` accepts and that matches
+    /// `text`. Rules are tried one by one, so that rules whose conditions already failed cost
+    /// nothing and each regex keeps its own search strategy (anchors, literal prefilters), which
+    /// one combined set of many Unicode patterns would lose.
+    pub(crate) fn regex_hits(
+        &self,
+        text: &str,
+        mut wanted: impl FnMut(u32) -> bool,
+        mut hit: impl FnMut(u32, usize, usize),
+    ) {
+        for (rule, regex) in &self.regexes {
+            if wanted(*rule)
+                && let Some(m) = regex.find(text)
+            {
                 hit(*rule, m.start(), m.end());
             }
         }
