@@ -88,7 +88,9 @@ mod tests {
     use super::*;
 
     fn cards(html: &str) -> Vec<(String, bool)> {
-        let page = crate::html::parse(Cow::Borrowed(html), encoding_rs::UTF_8, false, &[]);
+        let mut page = crate::html::parse(Cow::Borrowed(html), encoding_rs::UTF_8, false, &[]);
+        let rules = crate::RuleSet::builtin().unwrap();
+        crate::features::measure(&mut page, rules.languages());
         let marks = teaser_blocks(&page);
         page.blocks
             .iter()

@@ -4,11 +4,11 @@
 //! 1. **Sections.** A section header (a `section` rule) makes the blocks after it chrome until
 //!    article content resumes: a block that starts a run of content whose first-pass evidence
 //!    reaches `resume_ratio` times that of the best run of the page. A header with `end_after`
-//!    (comments) that follows article content (a run of at least that much evidence), and is
-//!    itself followed within a few blocks by more evidence of its category (a commenter line, a
-//!    reply button), runs to the end of the page instead: a comment count above the article, or a
-//!    "comment" button under its lead, is closed by the article; a comment section below it
-//!    takes everything after it.
+//!    (comments) that follows article content (a run of at least that much evidence) runs to the
+//!    end of the page instead, when that content outweighs any run after the header or when more
+//!    evidence of the header's category follows within a few blocks (a commenter line, a time
+//!    stamp): a comment count above the article, or a "comment" button under its lead, is
+//!    closed by the article; a comment section below it takes everything after it.
 //! 2. **Teaser cards** (HTML): blocks in repeated sibling elements that each hold a linked
 //!    headline and a little text ([`crate::cards`]) weigh as lists of other stories.
 //! 3. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
@@ -282,6 +282,11 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
         ending_here = first[i].max(BLOCK_FLOOR) + ending_here.max(0.0);
         best_before[i + 1] = best_before[i].max(ending_here);
     }
+    // best_after[i]: the largest sum of a run starting after block i.
+    let mut best_after = vec![0.0f32; n + 1];
+    for i in (0..n).rev() {
+        best_after[i] = best_after[i + 1].max(best_from[i + 1]);
+    }
     let mut open: Option<(u32, f32, u32, usize)> = None; // (rule, follow weight, opened at line, closes at)
     for i in 0..n {
         let header = reasons[i]
@@ -303,7 +308,9 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
             };
             let corroborated = (i + 1..n.min(i + 1 + CORROBORATION_REACH))
                 .any(|j| reasons[j].iter().any(corroborates));
-            let closes = if corroborated && end_after.is_some_and(|mass| best_before[i] >= mass) {
+            let outweighs_what_follows = best_before[i] >= best_after[i];
+            let after_article = end_after.is_some_and(|mass| best_before[i] >= mass);
+            let closes = if after_article && (corroborated || outweighs_what_follows) {
                 n
             } else {
                 let needed = resume_ratio * best_mass;

@@ -36,8 +36,17 @@ const DECLARATION_WINDOW: usize = 4096;
 /// How many leading bytes are inspected for control characters.
 const BINARY_WINDOW: usize = 65536;
 
-/// Decodes `bytes` to text, or refuses them as binary.
+/// Decodes `bytes` to text, or refuses them as binary. NUL characters, which are not text and
+/// trip up consumers of the output, are removed.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
+    let mut decoded = decode_bytes(bytes)?;
+    if memchr::memchr(0, decoded.text.as_bytes()).is_some() {
+        decoded.text = Cow::Owned(decoded.text.replace('\0', ""));
+    }
+    Ok(decoded)
+}
+
+fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, lossy) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(Decoded {

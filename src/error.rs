@@ -21,6 +21,11 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// `--disable` named no rule id, id prefix or category.
+    #[error(
+        "--disable {0}: no rule id, id prefix or category of that name (see `newsclean rules`)"
+    )]
+    UnknownRule(String),
     /// The input is not text (too many control bytes); it is refused rather than guessed at.
     #[error("input is not text: {0}")]
     Binary(String),

@@ -29,6 +29,8 @@ impl Outcome<'_> {
                 .collect(),
             InputKind::Text => {
                 let source = self.page().source();
+                // A final line break ends the last line; it does not start another one.
+                let source = source.strip_suffix('\n').unwrap_or(source);
                 let mut kept = vec![false; source.split('\n').count()];
                 for b in self.blocks() {
                     if b.verdict.label == Label::Content {

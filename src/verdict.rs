@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::rules::{Category, RuleKind, RuleSet};
+use crate::rules::{Category, RuleSet};
 
 /// Keep or drop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -76,9 +76,8 @@ pub struct Verdict {
 
 impl Verdict {
     /// Sums up the reasons of a block. `local` is how many of them came from the first pass.
-    /// A dropped block's category is that of its strongest chrome reason; when that is generic
-    /// (a context rule or a `chrome` rule) the category of a more specific reason wins, then
-    /// `fallback` (the category of the surrounding chrome).
+    /// A dropped block's category is that of its strongest chrome reason of a specific category
+    /// (not `chrome`); failing one, `fallback` (the category of the surrounding chrome).
     pub fn new(reasons: Vec<Reason>, local: usize, rules: &RuleSet, fallback: Category) -> Verdict {
         let first: f32 = reasons[..local].iter().map(|r| r.weight).sum();
         let score: f32 = reasons.iter().map(|r| r.weight).sum();
@@ -87,10 +86,8 @@ impl Verdict {
             Label::Content => Category::Content,
             Label::Chrome => {
                 let specific = |r: &&Reason| {
-                    let rule = rules.rule(r.rule);
-                    rule.category != Category::Chrome
-                        && rule.category != Category::Content
-                        && !matches!(rule.kind, RuleKind::Context { .. })
+                    let category = rules.rule(r.rule).category;
+                    category != Category::Chrome && category != Category::Content
                 };
                 reasons
                     .iter()

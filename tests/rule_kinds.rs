@@ -710,41 +710,89 @@ message = "comment section header"
 explanation = "User comments follow."
 "#;
 
+/// A commenter line ("Jane wrote:"), a rule of the section's category.
+const COMMENTER: &str = r#"
+[[rule]]
+id = "t.commenter"
+category = "comments"
+kind = "regex"
+pattern = ' wrote:$'
+weight = -2.0
+message = "commenter line"
+explanation = "A name and 'wrote:' heads a comment."
+"#;
+
 #[test]
 fn section_with_end_after_runs_to_the_end_after_the_article() {
-    let page = [
+    // Article content worth 6 or more (two paragraphs) comes before the header, and it
+    // outweighs what follows: the section takes the rest of the page.
+    let short_thread = [
         prose("Budget"),
         prose("Schools"),
         "Comments".into(),
         prose("Reader one"),
-        prose("Reader two"),
-        prose("Reader three"),
     ]
     .join("\n");
-    // Article content worth 6 (two paragraphs) comes before the header: the section takes the
-    // rest of the page, however long the comments.
     let cleaner = cleaner(shapes(COMMENTS));
     assert_table(
-        all(&cleaner.clean_text(&page)),
+        all(&cleaner.clean_text(&short_thread)),
         "
  1 keep content   Budget: the council approv | t.prose
  2 keep content   Schools: the council appro | t.prose
  3 drop comments  Comments                   | t.comments[Comments] t.short
- 4 drop comments  Reader one: the council ap | t.comments[section opened at line 3] t.prose
- 5 drop comments  Reader two: the council ap | t.comments[section opened at line 3] t.prose
- 6 drop comments  Reader three: the council  | t.comments[section opened at line 3] t.prose",
+ 4 drop comments  Reader one: the council ap | t.comments[section opened at line 3] t.prose",
     );
-    // Without end_after, the long comments look like resumed article content.
+    // A longer thread outweighs the article: the section runs to the end only when more
+    // comment evidence follows the header (a commenter line), however long the comments.
+    let long_thread = |commenter: &str| {
+        [
+            prose("Budget"),
+            prose("Schools"),
+            "Comments".into(),
+            commenter.into(),
+            prose("Reader one"),
+            prose("Reader two"),
+            prose("Reader three"),
+        ]
+        .join("\n")
+    };
+    let cleaner = self::cleaner(shapes(&format!("{COMMENTS}{COMMENTER}")));
+    assert_table(
+        all(&cleaner.clean_text(&long_thread("Jane wrote:"))),
+        "
+ 1 keep content   Budget: the council approv | t.prose
+ 2 keep content   Schools: the council appro | t.prose
+ 3 drop comments  Comments                   | t.comments[Comments] t.short
+ 4 drop comments  Jane wrote:                | t.commenter[ wrote:] t.comments[section opened at line 3] t.short
+ 5 drop comments  Reader one: the council ap | t.comments[section opened at line 3] t.prose
+ 6 drop comments  Reader two: the council ap | t.comments[section opened at line 3] t.prose
+ 7 drop comments  Reader three: the council  | t.comments[section opened at line 3] t.prose",
+    );
+    // Without that evidence the paragraphs after the header may be the article itself (the
+    // header was a "comment" button under the lead): content resumes.
+    assert_table(
+        all(&cleaner.clean_text(&long_thread("Three readers"))),
+        "
+ 1 keep content   Budget: the council approv | t.prose
+ 2 keep content   Schools: the council appro | t.prose
+ 3 drop comments  Comments                   | t.comments[Comments] t.short
+ 4 drop comments  Three readers              | t.comments[section opened at line 3] t.short
+ 5 keep content   Reader one: the council ap | t.prose
+ 6 keep content   Reader two: the council ap | t.prose
+ 7 keep content   Reader three: the council  | t.prose",
+    );
+    // Without end_after, comments long enough look like resumed article content.
     let cleaner = self::cleaner(shapes(&COMMENTS.replace("end_after = 6.0\n", "")));
     assert_table(
-        all(&cleaner.clean_text(&page)),
+        all(&cleaner.clean_text(&long_thread("Jane wrote:"))),
         "
  1 keep content   Budget: the council approv | t.prose
  2 keep content   Schools: the council appro | t.prose
  3 drop comments  Comments                   | t.comments[Comments] t.short
- 4 keep content   Reader one: the council ap | t.prose
- 5 keep content   Reader two: the council ap | t.prose
- 6 keep content   Reader three: the council  | t.prose",
+ 4 drop comments  Jane wrote:                | t.comments[section opened at line 3] t.short
+ 5 keep content   Reader one: the council ap | t.prose
+ 6 keep content   Reader two: the council ap | t.prose
+ 7 keep content   Reader three: the council  | t.prose",
     );
 }
 
@@ -995,7 +1043,7 @@ explanation = "The headline is metadata."
     assert_table(
         table(&outcome, |id| id == "t.title"),
         "
- 1 drop chrome    Council passes the budget  | t.title
+ 1 drop meta      Council passes the budget  | t.title
  2 keep content   Budget: the council approv |
  3 keep content   Council passes             |",
     );
@@ -1011,9 +1059,7 @@ fn builtin_context_title_drops_the_headline() {
         prose("Schools")
     );
     let outcome = cleaner.clean_html(&html);
-    // The category column is left out: a dropped block takes its category from rules that are
-    // not `context` rules (src/verdict.rs), so the title's comes from elsewhere.
-    let rows: Vec<(Label, bool)> = outcome
+    let rows: Vec<(Label, Category, bool)> = outcome
         .blocks()
         .map(|b| {
             let title = b
@@ -1021,15 +1067,15 @@ fn builtin_context_title_drops_the_headline() {
                 .reasons
                 .iter()
                 .any(|r| outcome.rule(r).id == "context.title");
-            (b.verdict.label, title)
+            (b.verdict.label, b.verdict.category, title)
         })
         .collect();
     assert_eq!(
         rows,
         [
-            (Label::Chrome, true),
-            (Label::Content, false),
-            (Label::Content, false)
+            (Label::Chrome, Category::Meta, true),
+            (Label::Content, Category::Content, false),
+            (Label::Content, Category::Content, false)
         ]
     );
 }

@@ -1,5 +1,7 @@
 //! HTML to a [`Page`]: the text of each block-level element is a block.
 //!
+//! Absurdly deep nesting is cut first ([`depth`]), so parsing stays linear in the page's size.
+//!
 //! The document is parsed with scraper (html5ever), then walked once, without recursion, so
 //! any depth of nesting is safe. Entering or leaving a block-level element (`p`, `div`, `li`,
 //! `h1`…, `td` …) or meeting a `<br>` ends the current block; inline elements add their text to
@@ -10,6 +12,7 @@
 //! counts the characters it has inside links. The head's title, `<meta>` tags and JSON-LD
 //! go to [`meta`], which fills the page's metadata.
 
+mod depth;
 mod meta;
 
 use std::borrow::Cow;
@@ -32,7 +35,7 @@ pub fn parse<'a>(
     lossy: bool,
     selectors: &[(u32, Selector)],
 ) -> Page<'a> {
-    let document = Html::parse_document(&source);
+    let document = Html::parse_document(&depth::limit_nesting(&source));
     let mut page = Page::new(source, InputKind::Html, encoding, lossy);
     let mut walker = Walker::new(&mut page, selectors);
     walker.walk(&document);

@@ -94,7 +94,7 @@ impl Category {
 
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 
@@ -501,12 +501,7 @@ impl RuleSetBuilder {
             let before = rules.len();
             rules.retain(|r| !disables(key, r));
             if rules.len() == before {
-                return Err(Error::Rule {
-                    file: "--disable".into(),
-                    line: 1,
-                    column: 1,
-                    message: format!("no rule id or category matches `{key}`"),
-                });
+                return Err(Error::UnknownRule(key.clone()));
             }
         }
         let compiled = Compiled::new(&rules)?;

@@ -1,0 +1,213 @@
+//! A guard against absurdly deep nesting.
+//!
+//! The HTML tree builder checks the stack of open elements at every start tag, so a page that
+//! opens tens of thousands of elements without closing them costs time in the square of its
+//! depth (100,000 nested `<div>`s: 40 s). Real pages stay far below [`MAX_DEPTH`]. One linear
+//! scan finds the deepest nesting; only when it passes the limit is the page rewritten, without
+//! the start tags (and their end tags) beyond the limit. Their text stays.
+
+use std::borrow::Cow;
+
+/// Deepest nesting of elements passed to the tree builder.
+pub(super) const MAX_DEPTH: usize = 1024;
+
+/// Elements that never have content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+/// Elements the parser closes by itself when a sibling starts: they do not nest.
+const SELF_CLOSING: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "rb", "rt", "rp",
+];
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// `html` without the start tags nested deeper than [`MAX_DEPTH`] (and their end tags); the page
+/// itself, not copied, when it stays within the limit.
+pub(super) fn limit_nesting(html: &str) -> Cow<'_, str> {
+    if walk(html, None) <= MAX_DEPTH {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    walk(html, Some(&mut out));
+    Cow::Owned(out)
+}
+
+/// Walks the tags of `html`, returning the deepest nesting met. With `out`, copies the page to
+/// it, leaving out the tags beyond [`MAX_DEPTH`].
+fn walk(html: &str, mut out: Option<&mut String>) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut dropped) = (0usize, 0usize, 0usize);
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let Some(tag) = Tag::read(html, start) else {
+            at = start + 1;
+            continue;
+        };
+        let counted =
+            !VOID.contains(&tag.name.as_str()) && !SELF_CLOSING.contains(&tag.name.as_str());
+        let mut drop = false;
+        match tag.kind {
+            Kind::Start if counted && !tag.self_closed => {
+                depth += 1;
+                deepest = deepest.max(depth);
+                if depth > MAX_DEPTH {
+                    dropped += 1;
+                    drop = true;
+                }
+            }
+            Kind::End if counted => {
+                if dropped > 0 {
+                    dropped -= 1;
+                    drop = true;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        if let Some(out) = out.as_deref_mut()
+            && drop
+        {
+            out.push_str(&html[copied..start]);
+            copied = tag.end;
+        }
+        at = tag.end;
+        if tag.kind == Kind::Start && RAW_TEXT.contains(&tag.name.as_str()) {
+            at = raw_text_end(html, at, &tag.name);
+        }
+    }
+    if let Some(out) = out {
+        out.push_str(&html[copied..]);
+    }
+    deepest
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Start,
+    End,
+    Other,
+}
+
+/// A tag: its kind, lower-case name, whether it ends with `/>`, and where it ends.
+struct Tag {
+    kind: Kind,
+    name: String,
+    self_closed: bool,
+    end: usize,
+}
+
+impl Tag {
+    /// Reads the tag starting with the `<` at `start`, or `None` when that `<` is text.
+    fn read(html: &str, start: usize) -> Option<Tag> {
+        let rest = &html[start + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            let end = comment
+                .find("-->")
+                .map_or(html.len(), |e| start + 4 + e + 3);
+            return Some(Tag {
+                kind: Kind::Other,
+                name: String::new(),
+                self_closed: false,
+                end,
+            });
+        }
+        if rest.starts_with(['!', '?']) {
+            let end = rest.find('>').map_or(html.len(), |e| start + 1 + e + 1);
+            return Some(Tag {
+                kind: Kind::Other,
+                name: String::new(),
+                self_closed: false,
+                end,
+            });
+        }
+        let (kind, name_start) = match rest.strip_prefix('/') {
+            Some(after) => (Kind::End, after),
+            None => (Kind::Start, rest),
+        };
+        if !name_start.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let name_len = name_start
+            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+            .unwrap_or(name_start.len());
+        let name = name_start[..name_len].to_ascii_lowercase();
+        let attributes_at = html.len() - name_start.len() + name_len;
+        let (end, self_closed) = tag_end(html, attributes_at);
+        Some(Tag {
+            kind,
+            name,
+            self_closed,
+            end,
+        })
+    }
+}
+
+/// Where the tag whose attributes start at `from` ends (after its `>`), honouring quoted
+/// attribute values, and whether it ends with `/>`.
+fn tag_end(html: &str, from: usize) -> (usize, bool) {
+    let bytes = html.as_bytes();
+    let mut quote: Option<u8> = None;
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return (i + 1, i > from && bytes[i - 1] == b'/'),
+            _ => {}
+        }
+    }
+    (html.len(), false)
+}
+
+/// Where the raw text of a `name` element that starts at `from` ends: at its end tag.
+fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    memchr::memmem::find_iter(&bytes[from..], b"</")
+        .map(|e| from + e)
+        .find(|&e| {
+            bytes
+                .get(e + 2..e + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        })
+        .unwrap_or(html.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_pages_are_not_copied() {
+        let html = "<html><body><div class='a>b'><p>one<p>two<br><img src=x></div><script>if (a<b) {}</script></body></html>";
+        assert!(matches!(limit_nesting(html), Cow::Borrowed(_)));
+        assert_eq!(walk(html, None), 3);
+    }
+
+    #[test]
+    fn tags_beyond_the_limit_are_dropped_and_text_kept() {
+        let n = MAX_DEPTH + 10;
+        let html = format!(
+            "{}deep{}<p>after</p>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let limited = limit_nesting(&html);
+        assert_eq!(limited.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(limited.matches("</div>").count(), MAX_DEPTH);
+        assert!(limited.contains("deep") && limited.ends_with("<p>after</p>"));
+    }
+
+    #[test]
+    fn comments_and_raw_text_hide_their_tags() {
+        let inner = "<div>".repeat(MAX_DEPTH + 5);
+        let html = format!("<!--{inner}--><script>{inner}</script><textarea>{inner}</TEXTAREA>");
+        assert!(matches!(limit_nesting(&html), Cow::Borrowed(_)));
+    }
+}
