@@ -34,6 +34,7 @@ pub fn first_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits) -> Vec<Vec<Re
         rules.compiled.phrase_hits(
             text,
             key_start..key_start + key.len(),
+            block.features.units,
             |rule, start, end| {
                 if applies(rules.rule(rule)) {
                     add(rule, Detail::Text(start as u32, end as u32));

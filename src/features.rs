@@ -150,33 +150,40 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         f.chars += 1;
-        scripts.add(c);
-        let script = Script::of(c);
+        let (script, letter, digit) = if c.is_ascii() {
+            let letter = c.is_ascii_alphabetic();
+            (letter.then_some(Script::Latin), letter, c.is_ascii_digit())
+        } else {
+            match Script::of(c) {
+                Some(script) => (Some(script), true, false),
+                None => (None, c.is_alphabetic(), c.is_numeric()),
+            }
+        };
+        scripts.add_script(script);
         units += match script {
             Some(Script::Han) => 9,
             Some(Script::Hangul | Script::Kana) => 6,
             _ => 3,
         };
-        if c.is_alphabetic() {
+        if letter {
             f.letters += 1;
             if c.is_uppercase() {
                 f.uppercase += 1;
             }
-        } else if c.is_numeric() && at >= body_start {
+        } else if digit && at >= body_start {
             f.digits += 1;
         }
         if matches!(script, Some(Script::Han | Script::Kana)) {
             f.words += 1;
             in_word = false;
-        } else if c.is_alphabetic() {
+        } else if letter {
             if !in_word {
                 f.words += 1;
                 in_word = true;
             }
-        } else if !c.is_numeric() {
+        } else if !digit {
             in_word = false;
         }
-        let spaced = prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace);
         match c {
             '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
                 let after_ok =
@@ -186,7 +193,9 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
                     f.sentence_ends = f.sentence_ends.saturating_add(1);
                 }
             }
-            '|' | '>' | '›' | '»' | '·' | '/' | '∙' | '•' if spaced => {
+            '|' | '>' | '›' | '»' | '·' | '/' | '∙' | '•'
+                if prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace) =>
+            {
                 f.separators = f.separators.saturating_add(1);
             }
             _ => {}

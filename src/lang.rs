@@ -20,6 +20,10 @@ use crate::error::{Error, Result};
 
 /// The most languages a rule set can hold (language sets are bit masks).
 pub const MAX_LANGUAGES: usize = 32;
+/// Words of a block whose stop words are counted.
+pub const SAMPLE_WORDS: u32 = 64;
+/// Han and kana characters of a block whose function characters are counted.
+pub const SAMPLE_CJK_CHARS: u32 = 128;
 
 /// A language of the loaded set (an index into [`Languages`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,9 +53,14 @@ impl LangSet {
     }
 
     fn iter(self) -> impl Iterator<Item = LangId> {
-        (0..MAX_LANGUAGES as u8)
-            .filter(move |i| self.0 & (1 << i) != 0)
-            .map(LangId)
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let i = bits.trailing_zeros();
+                bits &= bits - 1;
+                LangId(i as u8)
+            })
+        })
     }
 }
 
@@ -256,22 +265,31 @@ impl Languages {
         set
     }
 
-    /// Counts stop-word evidence in `text` for every language. `scratch` is a reusable buffer.
+    /// Counts stop-word evidence in `text` for every language, up to its first
+    /// [`SAMPLE_WORDS`] words or [`SAMPLE_CJK_CHARS`] Han and kana characters, whichever comes
+    /// first: densities are ratios, and a sample bounds the work on long paragraphs. `scratch` is a reusable buffer.
     pub fn count(&self, text: &str, scratch: &mut String) -> WordCounts {
         let mut counts = WordCounts::default();
         let mut word_start: Option<usize> = None;
         for (i, c) in text.char_indices() {
-            let cjk = matches!(Script::of(c), Some(Script::Han | Script::Kana));
-            if cjk {
+            let word_char = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else if matches!(Script::of(c), Some(Script::Han | Script::Kana)) {
                 counts.cjk_chars += 1;
                 if let Some(set) = self.function_chars.get(&c) {
                     add_hits(&mut counts.hits, *set);
                 }
-            }
-            if c.is_alphanumeric() && !cjk {
+                false
+            } else {
+                c.is_alphanumeric()
+            };
+            if word_char {
                 word_start.get_or_insert(i);
             } else if let Some(start) = word_start.take() {
                 self.count_word(&text[start..i], scratch, &mut counts);
+            }
+            if counts.words >= SAMPLE_WORDS || counts.cjk_chars >= SAMPLE_CJK_CHARS {
+                return counts;
             }
         }
         if let Some(start) = word_start {
@@ -389,7 +407,12 @@ pub struct ScriptCounts {
 impl ScriptCounts {
     /// Counts one character.
     pub fn add(&mut self, c: char) {
-        match Script::of(c) {
+        self.add_script(Script::of(c));
+    }
+
+    /// Counts one character of script `script` (`None`: not a letter of a known script).
+    pub fn add_script(&mut self, script: Option<Script>) {
+        match script {
             Some(Script::Latin) => self.latin += 1,
             Some(Script::Cyrillic) => self.cyrillic += 1,
             Some(Script::Hangul) => self.hangul += 1,

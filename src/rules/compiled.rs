@@ -1,19 +1,21 @@
 //! Rules compiled for matching: one automaton per kind, built once per rule set.
 //!
-//! * every phrase of every phrase and section rule goes into one Aho-Corasick automaton (ASCII
-//!   case-insensitive), run once over each block; a match is then checked against its rule's
-//!   mode (whole line, prefix, contains) and word edges;
+//! * the phrases of phrase and section rules go into Aho-Corasick automata (ASCII
+//!   case-insensitive), each run once over a block: one for whole-line and prefix phrases,
+//!   searched only at the start of the block's line key; one for the contains phrases of rules
+//!   limited to short blocks (`when.units.max`), skipped for longer blocks; one for the other
+//!   contains phrases. A match is then checked against its rule's mode and word edges;
 //! * regexes are compiled once and tried one by one, only for the blocks their rule's
 //!   conditions accept;
 //! * every class/id token pattern goes into one automaton, run once per distinct token of a page;
 //! * tags, zones and selectors are listed per rule.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use html5ever::LocalName;
 use regex::Regex;
 use scraper::Selector;
 
-use super::{Header, PhraseMode, Rule, RuleKind};
+use super::{Condition, Feature, Header, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::page::Zones;
 
@@ -38,11 +40,23 @@ struct TokenOwner {
     anchored_end: bool,
 }
 
+/// One automaton of phrases with the owners of its patterns.
+#[derive(Debug)]
+struct PhraseSet {
+    automaton: AhoCorasick,
+    owners: Vec<PhraseOwner>,
+    /// Matches only at the start of the line key (whole-line and prefix phrases).
+    anchored: bool,
+    /// The longest phrase, in bytes.
+    longest: usize,
+    /// The longest block (in units) any of its rules accepts, when they all have a limit.
+    max_units: Option<f32>,
+}
+
 /// The compiled matchers of a rule set.
 #[derive(Debug, Default)]
 pub(crate) struct Compiled {
-    phrases: Option<AhoCorasick>,
-    phrase_owners: Vec<PhraseOwner>,
+    phrase_sets: Vec<PhraseSet>,
     regexes: Vec<(u32, Regex)>,
     tokens: Option<AhoCorasick>,
     token_owners: Vec<TokenOwner>,
@@ -59,7 +73,9 @@ pub(crate) struct Compiled {
 impl Compiled {
     pub(crate) fn new(rules: &[Rule]) -> Result<Compiled> {
         let mut compiled = Compiled::default();
-        let mut phrases: Vec<String> = Vec::new();
+        // (phrases, owners) for: anchored, contains in short blocks, other contains.
+        let mut groups: [(Vec<String>, Vec<PhraseOwner>); 3] = Default::default();
+        let mut short_limit: f32 = 0.0;
         let mut token_patterns: Vec<String> = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             let index = index as u32;
@@ -82,14 +98,22 @@ impl Compiled {
                         },
                     ..
                 } => {
+                    let group = if *mode != PhraseMode::Contains {
+                        0
+                    } else if let Some(max) = max_units(rule) {
+                        short_limit = short_limit.max(max);
+                        1
+                    } else {
+                        2
+                    };
                     for phrase in list {
-                        compiled.phrase_owners.push(PhraseOwner {
+                        groups[group].1.push(PhraseOwner {
                             rule: index,
                             mode: *mode,
                             word_start: phrase.starts_with(|c: char| c.is_ascii_alphanumeric()),
                             word_end: phrase.ends_with(|c: char| c.is_ascii_alphanumeric()),
                         });
-                        phrases.push(phrase.clone());
+                        groups[group].0.push(phrase.clone());
                     }
                 }
                 RuleKind::Regex { pattern }
@@ -145,8 +169,16 @@ impl Compiled {
                 _ => {}
             }
         }
-        if !phrases.is_empty() {
-            compiled.phrases = Some(automaton(&phrases, true)?);
+        for (group, (phrases, owners)) in groups.into_iter().enumerate() {
+            if !phrases.is_empty() {
+                compiled.phrase_sets.push(PhraseSet {
+                    longest: phrases.iter().map(String::len).max().unwrap_or(0),
+                    automaton: automaton(&phrases, true)?,
+                    owners,
+                    anchored: group == 0,
+                    max_units: (group == 1).then_some(short_limit),
+                });
+            }
         }
         if !token_patterns.is_empty() {
             compiled.tokens = Some(automaton(&token_patterns, false)?);
@@ -154,30 +186,43 @@ impl Compiled {
         Ok(compiled)
     }
 
-    /// Calls `hit(rule, start, end)` for every phrase rule matching `text` (a trimmed block),
-    /// where `key` is the byte range of its line key (see [`crate::features::line_key`]).
+    /// Calls `hit(rule, start, end)` for every phrase rule matching `text` (a trimmed block of
+    /// `units` length), where `key` is the byte range of its line key (see
+    /// [`crate::features::line_key`]).
     pub(crate) fn phrase_hits(
         &self,
         text: &str,
         key: std::ops::Range<usize>,
+        units: f32,
         mut hit: impl FnMut(u32, usize, usize),
     ) {
-        let Some(ac) = &self.phrases else { return };
         let bytes = text.as_bytes();
-        for m in ac.find_overlapping_iter(text) {
-            let owner = &self.phrase_owners[m.pattern().as_usize()];
-            let (start, end) = (m.start(), m.end());
-            let placed = match owner.mode {
-                PhraseMode::Line => start == key.start && end == key.end,
-                PhraseMode::Prefix => start == key.start,
-                PhraseMode::Contains => true,
+        for set in &self.phrase_sets {
+            if set.max_units.is_some_and(|max| units > max) {
+                continue;
+            }
+            // Whole-line and prefix phrases can only start at the key: search the window of the
+            // longest such phrase there.
+            let (haystack, offset) = if set.anchored {
+                let end = text.ceil_char_boundary((key.start + set.longest).min(text.len()));
+                (&text[key.start..end], key.start)
+            } else {
+                (text, 0)
             };
-            let glued = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
-            let glued_before = owner.word_start && start > 0 && glued(bytes.get(start - 1));
-            let glued_after = owner.word_end && glued(bytes.get(end));
-            let edges_ok = !glued_before && !glued_after;
-            if placed && edges_ok {
-                hit(owner.rule, start, end);
+            for m in set.automaton.find_overlapping_iter(haystack) {
+                let owner = &set.owners[m.pattern().as_usize()];
+                let (start, end) = (m.start() + offset, m.end() + offset);
+                let placed = match owner.mode {
+                    PhraseMode::Line => start == key.start && end == key.end,
+                    PhraseMode::Prefix => start == key.start,
+                    PhraseMode::Contains => true,
+                };
+                let glued = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+                let glued_before = owner.word_start && start > 0 && glued(bytes.get(start - 1));
+                let glued_after = owner.word_end && glued(bytes.get(end));
+                if placed && !glued_before && !glued_after {
+                    hit(owner.rule, start, end);
+                }
             }
         }
     }
@@ -217,9 +262,22 @@ impl Compiled {
     }
 }
 
+/// The `when.units.max` of a rule, if it has one.
+fn max_units(rule: &Rule) -> Option<f32> {
+    rule.when.iter().find_map(|c| match *c {
+        Condition::Range {
+            feature: Feature::Units,
+            max,
+            ..
+        } => max,
+        _ => None,
+    })
+}
+
 fn automaton(patterns: &[String], ascii_case_insensitive: bool) -> Result<AhoCorasick> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .ascii_case_insensitive(ascii_case_insensitive)
         .build(patterns)
         .map_err(|e| Error::Rule {
@@ -274,7 +332,7 @@ explanation = "e"
         let start = key.as_ptr() as usize - text.as_ptr() as usize;
         let mut ids = Vec::new();
         set.compiled
-            .phrase_hits(text, start..start + key.len(), |r, _, _| {
+            .phrase_hits(text, start..start + key.len(), 0.0, |r, _, _| {
                 ids.push(set.rule(r).id.clone())
             });
         ids.sort();
