@@ -1,12 +1,15 @@
 //! First pass: the rules that fire on each block on its own.
 //!
-//! For every block, in one go: the phrase automaton and the regex set over its text, the DOM
+//! The phrase automaton runs once over the text of the whole page; then, for every block: the
+//! phrase matches that fall in it, the regexes over its text, the DOM
 //! rules its element inherited, the feature rules, and repetition. Runs (`kind = "run"`) look at
 //! consecutive blocks but nothing beyond. Rules are skipped for blocks of other languages or
 //! inputs, and any rule whose `when` conditions fail does not fire. Each rule fires at most once
 //! per block.
 
 use crate::dom::DomHits;
+use std::ops::Range;
+
 use crate::features::{Marker, line_key, strip_marker};
 use crate::page::{Block, InputKind, Page, Zones};
 use crate::rules::{Condition, Feature, InputScope, Rule, RuleKind, RuleSet};
@@ -15,6 +18,8 @@ use crate::verdict::{Detail, Reason};
 /// The reasons that fired on each block, in block order.
 pub fn first_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits) -> Vec<Vec<Reason>> {
     let runs = run_members(page, rules);
+    let phrases = phrase_hits(page, rules);
+    let mut next_phrase = 0;
     let mut all = Vec::with_capacity(page.blocks.len());
     for (index, block) in page.blocks.iter().enumerate() {
         let applies = |rule: &Rule| applies(rule, page, block, index);
@@ -28,19 +33,13 @@ pub fn first_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits) -> Vec<Vec<Re
                 });
             }
         };
+        while let Some(&(_, rule, start, end)) = phrases.get(next_phrase).filter(|h| h.0 == index) {
+            next_phrase += 1;
+            if applies(rules.rule(rule)) {
+                add(rule, Detail::Text(start as u32, end as u32));
+            }
+        }
         let text = page.text(block);
-        let key = line_key(text);
-        let key_start = key.as_ptr() as usize - text.as_ptr() as usize;
-        rules.compiled.phrase_hits(
-            text,
-            key_start..key_start + key.len(),
-            block.features.units,
-            |rule, start, end| {
-                if applies(rules.rule(rule)) {
-                    add(rule, Detail::Text(start as u32, end as u32));
-                }
-            },
-        );
         let body = strip_marker(text);
         let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
         rules.compiled.regex_hits(
@@ -77,6 +76,32 @@ pub fn first_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits) -> Vec<Vec<Re
         all.push(reasons);
     }
     all
+}
+
+/// The phrase rules matching each block, from one search of the page's text, as
+/// (block, rule, start, end) in block order.
+fn phrase_hits(page: &Page<'_>, rules: &RuleSet) -> Vec<(usize, u32, usize, usize)> {
+    let ranges: Vec<(Range<usize>, Range<usize>)> = page
+        .blocks
+        .iter()
+        .map(|block| {
+            let text = page.text(block);
+            let key = line_key(text);
+            let key_start =
+                block.trimmed.start as usize + (key.as_ptr() as usize - text.as_ptr() as usize);
+            (
+                block.trimmed.start as usize..block.trimmed.end as usize,
+                key_start..key_start + key.len(),
+            )
+        })
+        .collect();
+    let mut hits = Vec::new();
+    rules
+        .compiled
+        .page_phrase_hits(page.buffer(), &ranges, |block, rule, start, end| {
+            hits.push((block, rule, start, end));
+        });
+    hits
 }
 
 /// Whether `rule` may fire on `block`: input, language and `when` conditions.

@@ -167,7 +167,7 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         };
         if letter {
             f.letters += 1;
-            if c.is_uppercase() {
+            if script.is_none_or(Script::is_cased) && c.is_uppercase() {
                 f.uppercase += 1;
             }
         } else if digit && at >= body_start {

@@ -110,6 +110,11 @@ impl Script {
         })
     }
 
+    /// Whether the script has upper and lower case.
+    pub fn is_cased(self) -> bool {
+        matches!(self, Script::Latin | Script::Cyrillic | Script::Greek)
+    }
+
     /// Whether text in this script is written without spaces between words.
     pub fn is_unspaced(self) -> bool {
         matches!(self, Script::Han | Script::Kana | Script::Thai)
@@ -271,39 +276,50 @@ impl Languages {
     pub fn count(&self, text: &str, scratch: &mut String) -> WordCounts {
         let mut counts = WordCounts::default();
         let mut word_start: Option<usize> = None;
+        let mut cased = false;
         for (i, c) in text.char_indices() {
             let word_char = if c.is_ascii() {
+                cased |= c.is_ascii_uppercase();
                 c.is_ascii_alphanumeric()
-            } else if matches!(Script::of(c), Some(Script::Han | Script::Kana)) {
-                counts.cjk_chars += 1;
-                if let Some(set) = self.function_chars.get(&c) {
-                    add_hits(&mut counts.hits, *set);
-                }
-                false
             } else {
-                c.is_alphanumeric()
+                match Script::of(c) {
+                    Some(Script::Han | Script::Kana) => {
+                        counts.cjk_chars += 1;
+                        if let Some(set) = self.function_chars.get(&c) {
+                            add_hits(&mut counts.hits, *set);
+                        }
+                        false
+                    }
+                    Some(script) => {
+                        cased |= script.is_cased();
+                        true
+                    }
+                    None => c.is_alphanumeric(),
+                }
             };
             if word_char {
                 word_start.get_or_insert(i);
             } else if let Some(start) = word_start.take() {
-                self.count_word(&text[start..i], scratch, &mut counts);
+                self.count_word(&text[start..i], cased, scratch, &mut counts);
+                cased = false;
             }
             if counts.words >= SAMPLE_WORDS || counts.cjk_chars >= SAMPLE_CJK_CHARS {
                 return counts;
             }
         }
         if let Some(start) = word_start {
-            self.count_word(&text[start..], scratch, &mut counts);
+            self.count_word(&text[start..], cased, scratch, &mut counts);
         }
         counts
     }
 
-    fn count_word(&self, word: &str, scratch: &mut String, counts: &mut WordCounts) {
+    /// Counts one word; `cased` says whether it may hold upper-case letters.
+    fn count_word(&self, word: &str, cased: bool, scratch: &mut String, counts: &mut WordCounts) {
         if word.bytes().all(|b| b.is_ascii_digit()) {
             return;
         }
         counts.words += 1;
-        let key: &str = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        let key: &str = if cased {
             scratch.clear();
             scratch.extend(word.chars().flat_map(char::to_lowercase));
             scratch

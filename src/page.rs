@@ -216,6 +216,14 @@ impl<'a> Page<'a> {
         &text[range.start as usize..range.end as usize]
     }
 
+    /// The text that holds every block: the arena for HTML, the source for plain text.
+    pub(crate) fn buffer(&self) -> &str {
+        match self.kind {
+            InputKind::Html => &self.arena,
+            InputKind::Text => &self.source,
+        }
+    }
+
     /// The trimmed text of `block`.
     pub fn text(&self, block: &Block) -> &str {
         self.slice(block.in_arena, &block.trimmed)

@@ -1,21 +1,22 @@
 //! Rules compiled for matching: one automaton per kind, built once per rule set.
 //!
-//! * the phrases of phrase and section rules go into Aho-Corasick automata (ASCII
-//!   case-insensitive), each run once over a block: one for whole-line and prefix phrases,
-//!   searched only at the start of the block's line key; one for the contains phrases of rules
-//!   limited to short blocks (`when.units.max`), skipped for longer blocks; one for the other
-//!   contains phrases. A match is then checked against its rule's mode and word edges;
+//! * every phrase of every phrase and section rule goes into one Aho-Corasick automaton (ASCII
+//!   case-insensitive), run once over the text of the whole page (all blocks at once, so a page
+//!   costs one search, not one per block); each match is assigned to its block and checked
+//!   against its rule's mode (whole line, prefix, contains) and word edges;
 //! * regexes are compiled once and tried one by one, only for the blocks their rule's
 //!   conditions accept;
 //! * every class/id token pattern goes into one automaton, run once per distinct token of a page;
 //! * tags, zones and selectors are listed per rule.
+
+use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use html5ever::LocalName;
 use regex::Regex;
 use scraper::Selector;
 
-use super::{Condition, Feature, Header, PhraseMode, Rule, RuleKind};
+use super::{Header, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::page::Zones;
 
@@ -40,24 +41,41 @@ struct TokenOwner {
     anchored_end: bool,
 }
 
-/// One automaton of phrases with the owners of its patterns.
+/// A regex rule's compiled pattern.
 #[derive(Debug)]
-struct PhraseSet {
-    automaton: AhoCorasick,
-    owners: Vec<PhraseOwner>,
-    /// Matches only at the start of the line key (whole-line and prefix phrases).
-    anchored: bool,
-    /// The longest phrase, in bytes.
-    longest: usize,
-    /// The longest block (in units) any of its rules accepts, when they all have a limit.
-    max_units: Option<f32>,
+struct RuleRegex {
+    rule: u32,
+    regex: Regex,
+    /// For patterns anchored at the start whose matches can only begin with a known set of
+    /// literals: the first bytes of those literals, as a 256-bit set. A text starting with
+    /// another byte cannot match, and the search is skipped.
+    first_bytes: Option<[u64; 4]>,
+}
+
+/// The first bytes any match of `pattern` must start with, when the pattern is anchored at the
+/// start and its prefixes are a finite set of literals.
+fn first_bytes(pattern: &str) -> Option<[u64; 4]> {
+    use regex_syntax::hir::Look;
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let mut set = [0u64; 4];
+    for literal in prefixes.literals()? {
+        let &b = literal.as_bytes().first()?;
+        set[usize::from(b / 64)] |= 1 << (b % 64);
+    }
+    Some(set)
 }
 
 /// The compiled matchers of a rule set.
 #[derive(Debug, Default)]
 pub(crate) struct Compiled {
-    phrase_sets: Vec<PhraseSet>,
-    regexes: Vec<(u32, Regex)>,
+    phrases: Option<AhoCorasick>,
+    phrase_owners: Vec<PhraseOwner>,
+    regexes: Vec<RuleRegex>,
     tokens: Option<AhoCorasick>,
     token_owners: Vec<TokenOwner>,
     /// (rule, tag) pairs of dom rules.
@@ -73,9 +91,7 @@ pub(crate) struct Compiled {
 impl Compiled {
     pub(crate) fn new(rules: &[Rule]) -> Result<Compiled> {
         let mut compiled = Compiled::default();
-        // (phrases, owners) for: anchored, contains in short blocks, other contains.
-        let mut groups: [(Vec<String>, Vec<PhraseOwner>); 3] = Default::default();
-        let mut short_limit: f32 = 0.0;
+        let mut phrases: Vec<String> = Vec::new();
         let mut token_patterns: Vec<String> = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             let index = index as u32;
@@ -98,22 +114,14 @@ impl Compiled {
                         },
                     ..
                 } => {
-                    let group = if *mode != PhraseMode::Contains {
-                        0
-                    } else if let Some(max) = max_units(rule) {
-                        short_limit = short_limit.max(max);
-                        1
-                    } else {
-                        2
-                    };
                     for phrase in list {
-                        groups[group].1.push(PhraseOwner {
+                        compiled.phrase_owners.push(PhraseOwner {
                             rule: index,
                             mode: *mode,
                             word_start: phrase.starts_with(|c: char| c.is_ascii_alphanumeric()),
                             word_end: phrase.ends_with(|c: char| c.is_ascii_alphanumeric()),
                         });
-                        groups[group].0.push(phrase.clone());
+                        phrases.push(phrase.clone());
                     }
                 }
                 RuleKind::Regex { pattern }
@@ -123,7 +131,11 @@ impl Compiled {
                 } => {
                     let regex = Regex::new(pattern)
                         .map_err(|e| fail(format!("bad regex in rule `{}`: {e}", rule.id)))?;
-                    compiled.regexes.push((index, regex));
+                    compiled.regexes.push(RuleRegex {
+                        rule: index,
+                        first_bytes: first_bytes(pattern),
+                        regex,
+                    });
                 }
                 RuleKind::Dom {
                     tokens,
@@ -169,16 +181,8 @@ impl Compiled {
                 _ => {}
             }
         }
-        for (group, (phrases, owners)) in groups.into_iter().enumerate() {
-            if !phrases.is_empty() {
-                compiled.phrase_sets.push(PhraseSet {
-                    longest: phrases.iter().map(String::len).max().unwrap_or(0),
-                    automaton: automaton(&phrases, true)?,
-                    owners,
-                    anchored: group == 0,
-                    max_units: (group == 1).then_some(short_limit),
-                });
-            }
+        if !phrases.is_empty() {
+            compiled.phrases = Some(automaton(&phrases, true)?);
         }
         if !token_patterns.is_empty() {
             compiled.tokens = Some(automaton(&token_patterns, false)?);
@@ -186,43 +190,42 @@ impl Compiled {
         Ok(compiled)
     }
 
-    /// Calls `hit(rule, start, end)` for every phrase rule matching `text` (a trimmed block of
-    /// `units` length), where `key` is the byte range of its line key (see
-    /// [`crate::features::line_key`]).
-    pub(crate) fn phrase_hits(
+    /// Finds the phrase rules matching the blocks of a page in one search of `buffer`, the text
+    /// that holds them all. `blocks` gives, in page order, each block's trimmed text and its
+    /// line key (see [`crate::features::line_key`]) as byte ranges of `buffer`. Calls
+    /// `hit(block, rule, start, end)` with the match's range in the block's trimmed text, in
+    /// block order.
+    pub(crate) fn page_phrase_hits(
         &self,
-        text: &str,
-        key: std::ops::Range<usize>,
-        units: f32,
-        mut hit: impl FnMut(u32, usize, usize),
+        buffer: &str,
+        blocks: &[(Range<usize>, Range<usize>)],
+        mut hit: impl FnMut(usize, u32, usize, usize),
     ) {
-        let bytes = text.as_bytes();
-        for set in &self.phrase_sets {
-            if set.max_units.is_some_and(|max| units > max) {
+        let Some(ac) = &self.phrases else { return };
+        let mut b = 0;
+        for m in ac.find_overlapping_iter(buffer) {
+            while b < blocks.len() && blocks[b].0.end < m.end() {
+                b += 1;
+            }
+            let Some((text, key)) = blocks.get(b) else {
+                break;
+            };
+            if m.start() < text.start {
                 continue;
             }
-            // Whole-line and prefix phrases can only start at the key: search the window of the
-            // longest such phrase there.
-            let (haystack, offset) = if set.anchored {
-                let end = text.ceil_char_boundary((key.start + set.longest).min(text.len()));
-                (&text[key.start..end], key.start)
-            } else {
-                (text, 0)
+            let owner = &self.phrase_owners[m.pattern().as_usize()];
+            let placed = match owner.mode {
+                PhraseMode::Line => m.start() == key.start && m.end() == key.end,
+                PhraseMode::Prefix => m.start() == key.start,
+                PhraseMode::Contains => true,
             };
-            for m in set.automaton.find_overlapping_iter(haystack) {
-                let owner = &set.owners[m.pattern().as_usize()];
-                let (start, end) = (m.start() + offset, m.end() + offset);
-                let placed = match owner.mode {
-                    PhraseMode::Line => start == key.start && end == key.end,
-                    PhraseMode::Prefix => start == key.start,
-                    PhraseMode::Contains => true,
-                };
-                let glued = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
-                let glued_before = owner.word_start && start > 0 && glued(bytes.get(start - 1));
-                let glued_after = owner.word_end && glued(bytes.get(end));
-                if placed && !glued_before && !glued_after {
-                    hit(owner.rule, start, end);
-                }
+            let bytes = &buffer.as_bytes()[text.clone()];
+            let (start, end) = (m.start() - text.start, m.end() - text.start);
+            let glued = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+            let glued_before = owner.word_start && start > 0 && glued(bytes.get(start - 1));
+            let glued_after = owner.word_end && glued(bytes.get(end));
+            if placed && !glued_before && !glued_after {
+                hit(b, owner.rule, start, end);
             }
         }
     }
@@ -237,11 +240,18 @@ impl Compiled {
         mut wanted: impl FnMut(u32) -> bool,
         mut hit: impl FnMut(u32, usize, usize),
     ) {
-        for (rule, regex) in &self.regexes {
-            if wanted(*rule)
-                && let Some(m) = regex.find(text)
+        let first = text.as_bytes().first().copied();
+        for r in &self.regexes {
+            let may_start = match (&r.first_bytes, first) {
+                (Some(set), Some(b)) => set[usize::from(b / 64)] & (1 << (b % 64)) != 0,
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            if may_start
+                && wanted(r.rule)
+                && let Some(m) = r.regex.find(text)
             {
-                hit(*rule, m.start(), m.end());
+                hit(r.rule, m.start(), m.end());
             }
         }
     }
@@ -262,18 +272,6 @@ impl Compiled {
     }
 }
 
-/// The `when.units.max` of a rule, if it has one.
-fn max_units(rule: &Rule) -> Option<f32> {
-    rule.when.iter().find_map(|c| match *c {
-        Condition::Range {
-            feature: Feature::Units,
-            max,
-            ..
-        } => max,
-        _ => None,
-    })
-}
-
 fn automaton(patterns: &[String], ascii_case_insensitive: bool) -> Result<AhoCorasick> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
@@ -290,6 +288,7 @@ fn automaton(patterns: &[String], ascii_case_insensitive: bool) -> Result<AhoCor
 
 #[cfg(test)]
 mod tests {
+    use super::first_bytes;
     use crate::rules::RuleSet;
 
     fn set(toml: &str) -> RuleSet {
@@ -331,10 +330,11 @@ explanation = "e"
         let key = crate::features::line_key(text);
         let start = key.as_ptr() as usize - text.as_ptr() as usize;
         let mut ids = Vec::new();
-        set.compiled
-            .phrase_hits(text, start..start + key.len(), 0.0, |r, _, _| {
-                ids.push(set.rule(r).id.clone())
-            });
+        set.compiled.page_phrase_hits(
+            text,
+            &[(0..text.len(), start..start + key.len())],
+            |_, r, _, _| ids.push(set.rule(r).id.clone()),
+        );
         ids.sort();
         ids.dedup();
         ids.retain(|id| id.starts_with("t."));
@@ -368,6 +368,19 @@ explanation = "e"
         assert!(hits("replybox"));
         assert!(!hits("commentary"));
         assert!(!hits("mydisqus"));
+    }
+
+    #[test]
+    fn anchored_literal_patterns_know_their_first_bytes() {
+        let set = first_bytes("^(?i:by|von) [A-Z]").unwrap();
+        let has = |b: u8| set[usize::from(b / 64)] & (1 << (b % 64)) != 0;
+        assert!(has(b'b') && has(b'B') && has(b'v') && has(b'V') && !has(b'x'));
+        assert!(first_bytes("by [A-Z]").is_none(), "not anchored");
+        assert!(first_bytes(r"^\S+ says").is_none(), "no literal prefix");
+        assert!(
+            first_bytes("^(a|b)|c").is_none(),
+            "one alternative is not anchored"
+        );
     }
 
     #[test]
