@@ -156,6 +156,7 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         } else {
             match Script::of(c) {
                 Some(script) => (Some(script), true, false),
+                None if Script::is_symbol(c) => (None, false, false),
                 None => (None, c.is_alphabetic(), c.is_numeric()),
             }
         };

@@ -110,6 +110,13 @@ impl Script {
         })
     }
 
+    /// Whether `c`, not ASCII, is certainly neither a letter nor a digit: punctuation, spaces and
+    /// symbols that fill news text (quotes, dashes, bullets, arrows, CJK punctuation). A cheap
+    /// test that spares the Unicode tables.
+    pub fn is_symbol(c: char) -> bool {
+        matches!(c as u32, 0xa0..=0xbf | 0xd7 | 0xf7 | 0x2000..=0x2bff | 0x3000..=0x303f | 0xff01..=0xff0f | 0xff1a..=0xff20)
+    }
+
     /// Whether the script has upper and lower case.
     pub fn is_cased(self) -> bool {
         matches!(self, Script::Latin | Script::Cyrillic | Script::Greek)
@@ -294,7 +301,7 @@ impl Languages {
                         cased |= script.is_cased();
                         true
                     }
-                    None => c.is_alphanumeric(),
+                    None => !Script::is_symbol(c) && c.is_alphanumeric(),
                 }
             };
             if word_char {
