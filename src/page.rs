@@ -56,6 +56,16 @@ pub struct Page<'a> {
     pub meta: Metadata,
 }
 
+/// Whether `c` shows nothing: white space, or an invisible format character (zero-width space
+/// and joiners, word joiner, byte-order mark, soft hyphen). A line of nothing else is blank.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        )
+}
+
 /// Marks an absent element index.
 pub const NO_ELEMENT: u32 = u32::MAX;
 

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use encoding_rs::Encoding;
 
 use crate::features::Features;
-use crate::page::{Block, InputKind, NO_ELEMENT, Page};
+use crate::page::{Block, InputKind, NO_ELEMENT, Page, is_blank};
 
 /// Splits plain text into blocks, one per non-blank line.
 pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool) -> Page<'a> {
@@ -22,7 +22,7 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
         let line = &source[start..line_end];
         let raw_end = start + line.strip_suffix('\r').map_or(line.len(), str::len);
         let raw = &source[start..raw_end];
-        let trimmed = raw.trim();
+        let trimmed = raw.trim_matches(is_blank);
         if !trimmed.is_empty() {
             let offset = trimmed.as_ptr() as usize - source.as_ptr() as usize;
             blocks.push(Block {
@@ -76,9 +76,13 @@ mod tests {
                 .is_empty()
         );
         assert!(
-            parse(Cow::Borrowed("\n \n\t\n"), encoding_rs::UTF_8, false)
-                .blocks
-                .is_empty()
+            parse(
+                Cow::Borrowed("\n \n\t\n\u{200b}\n\u{feff} "),
+                encoding_rs::UTF_8,
+                false
+            )
+            .blocks
+            .is_empty()
         );
     }
 }

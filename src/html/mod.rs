@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::features::Features;
-use crate::page::{Block, Element, InputKind, NO_ELEMENT, Page, Zones};
+use crate::page::{Block, Element, InputKind, NO_ELEMENT, Page, Zones, is_blank};
 
 /// Parses an HTML document into blocks.
 /// `selectors` are the rule set's CSS selectors, as (rule, selector): the elements they match are
@@ -319,9 +319,9 @@ impl<'p, 'a> Walker<'p, 'a> {
     /// Appends text to the current block, collapsing white space.
     fn append(&mut self, text: &str) {
         let arena = &mut self.page.arena;
-        let mut space = self.pending_space || text.starts_with(char::is_whitespace);
+        let mut space = self.pending_space || text.starts_with(is_blank);
         let mut wrote = false;
-        for word in text.split_whitespace() {
+        for word in text.split(is_blank).filter(|w| !w.is_empty()) {
             if space && arena.len() > self.start {
                 arena.push(' ');
             }
@@ -333,7 +333,7 @@ impl<'p, 'a> Walker<'p, 'a> {
             wrote = true;
         }
         if wrote {
-            self.pending_space = text.ends_with(char::is_whitespace);
+            self.pending_space = text.ends_with(is_blank);
         } else if !text.is_empty() {
             self.pending_space = true;
         }
