@@ -65,6 +65,7 @@
 //! measured ([`features`]), judged block by block by the rules ([`classify`]), then in context
 //! ([`context`]); each block ends with a [`Verdict`].
 
+pub mod batch;
 pub mod classify;
 pub mod cleaner;
 pub mod context;

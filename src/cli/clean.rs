@@ -2,20 +2,11 @@
 
 use std::process::ExitCode;
 
-use newsclean::{InputMode, Options};
-
-use super::args::{CleanArgs, InputArg, KeepArg, OutputArg};
+use super::args::{CleanArgs, OutputArg};
 use super::{Failure, input, write_stdout};
 
 pub fn run(args: CleanArgs) -> Result<ExitCode, Failure> {
-    let options = Options {
-        input: match args.input {
-            InputArg::Auto => InputMode::Auto,
-            InputArg::Html => InputMode::Html,
-            InputArg::Text => InputMode::Text,
-        },
-        keep_title: args.keep.contains(&KeepArg::Title),
-    };
+    let options = super::options(args.input, &args.keep);
     let cleaner = super::cleaner(&args.rule_args, options)?;
     let name = args.file.display().to_string();
     let bytes = input::read(&args.file).map_err(|e| Failure::input(format!("{name}: {e}")))?;
