@@ -163,10 +163,10 @@ pub struct BatchArgs {
     )]
     pub jsonl: Option<PathBuf>,
     /// JSONL: the field holding an HTML page.
-    #[arg(long, value_name = "NAME", default_value = "html", requires = "jsonl")]
+    #[arg(long, value_name = "NAME", default_value = "html", conflicts_with_all = ["inputs", "out"])]
     pub html_field: String,
     /// JSONL: the field holding a plain-text page.
-    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
+    #[arg(long, value_name = "NAME", default_value = "text", conflicts_with_all = ["inputs", "out"])]
     pub text_field: String,
     /// JSONL: the field added with the cleaned text.
     #[arg(
@@ -177,7 +177,7 @@ pub struct BatchArgs {
     )]
     pub out_field: String,
     /// JSONL: also add every block's verdict, in field `verdicts`.
-    #[arg(long, requires = "jsonl")]
+    #[arg(long, conflicts_with_all = ["inputs", "out"])]
     pub verdicts: bool,
     /// How to read the inputs (JSONL records say it by their field).
     #[arg(long, short, value_enum, default_value_t = InputArg::Auto, conflicts_with = "jsonl")]
