@@ -123,7 +123,8 @@ fn clean_record(cleaner: &Cleaner, options: &StreamOptions, line: u64, raw: &[u8
     };
     let parsed = fields.deserialize(&mut serde_json::Deserializer::from_slice(record));
     let result = match parsed {
-        Err(error) => Err((None, format!("not a JSON object: {error}"))),
+        Err(error) if error.is_data() => Err((None, format!("invalid record: {error}"))),
+        Err(error) => Err((None, format!("invalid JSON: {error}"))),
         Ok(found) => isolate(|| add_cleaned(cleaner, options, record, &found))
             .map_err(|message| (Some(found.keys), message)),
     };
