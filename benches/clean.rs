@@ -16,9 +16,14 @@ use std::path::PathBuf;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsclean::Cleaner;
 
-/// The `*.ext` pages in `dirs`, smallest first: (file name, text).
-fn pages(dirs: &[PathBuf], ext: &str) -> Vec<(String, String)> {
-    let mut pages: Vec<(String, String)> = dirs
+/// A page: (file name, text).
+type Page = (String, String);
+/// A way to clean a page, returning the length of the text kept.
+type Clean = fn(&Cleaner, &str) -> usize;
+
+/// The `*.ext` pages in `dirs`, smallest first.
+fn pages(dirs: &[PathBuf], ext: &str) -> Vec<Page> {
+    let mut pages: Vec<Page> = dirs
         .iter()
         .filter_map(|dir| fs::read_dir(dir).ok())
         .flatten()
@@ -35,7 +40,7 @@ fn pages(dirs: &[PathBuf], ext: &str) -> Vec<(String, String)> {
 }
 
 /// The small, medium and large page of `pages` (sorted by size).
-fn pick(pages: &[(String, String)]) -> Vec<(&'static str, &(String, String))> {
+fn pick(pages: &[Page]) -> Vec<(&'static str, &Page)> {
     let n = pages.len();
     assert!(n > 0, "no pages to benchmark");
     vec![
@@ -46,7 +51,7 @@ fn pick(pages: &[(String, String)]) -> Vec<(&'static str, &(String, String))> {
 }
 
 /// HTML and plain-text pages: the dev set if present, else the fixtures.
-fn corpus() -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn corpus() -> (Vec<Page>, Vec<Page>) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dev = root.join("../shared/corpus/scrapinghub");
     if dev.join("html").is_dir() && dev.join("text").is_dir() {
@@ -83,7 +88,7 @@ fn escape(line: &str) -> String {
 fn bench(c: &mut Criterion) {
     let cleaner = Cleaner::new().expect("the built-in rules compile");
     let (html, text) = corpus();
-    let kinds: [(&str, &[(String, String)], fn(&Cleaner, &str) -> usize); 2] = [
+    let kinds: [(&str, &[Page], Clean); 2] = [
         ("clean_html", &html, |c, page| {
             c.clean_html(page).text().len()
         }),
