@@ -9,7 +9,8 @@
 //! source, and a slow item stalls the pool only after `window` later ones have finished.
 //!
 //! The sink runs on the calling thread, so it needs no locking. If it fails, no further item is
-//! started, the items in flight are waited for, and the error is returned.
+//! started, the items in flight are waited for, and the error is returned. If the map or the sink
+//! panics, no further item is started either, and the panic is passed on once the pool is idle.
 
 use std::collections::BTreeMap;
 use std::sync::mpsc;
@@ -52,11 +53,13 @@ where
                 admitted
                     .par_bridge()
                     .for_each_with(sender, |sender, (index, item)| {
+                        let _closer = CloseOnPanic(gate);
                         // The receiver lives until every sender is gone.
                         let _ = sender.send((index, map(item)));
                     });
             });
         });
+        let _closer = CloseOnPanic(gate);
         let mut result = Ok(());
         let mut pending = BTreeMap::new();
         let mut next = 0;
@@ -132,6 +135,18 @@ impl Gate {
     }
 }
 
+/// Closes the gate if dropped during a panic, so that no thread waits for an item that will never
+/// be handed on.
+struct CloseOnPanic<'a>(&'a Gate);
+
+impl Drop for CloseOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.close();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -180,6 +195,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!(handed, 100);
+    }
+
+    #[test]
+    fn a_panic_in_the_map_or_the_sink_is_passed_on_without_hanging() {
+        let pool = pool(2).unwrap();
+        for panic_in_map in [true, false] {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                for_each_ordered(
+                    &pool,
+                    0..10_000usize,
+                    4,
+                    |i| {
+                        assert!(!(panic_in_map && i == 5), "map panics");
+                        i
+                    },
+                    |i| {
+                        assert!(panic_in_map || i != 5, "sink panics");
+                        Ok::<_, ()>(())
+                    },
+                )
+            }));
+            assert!(result.is_err());
+        }
     }
 
     #[test]
