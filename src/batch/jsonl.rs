@@ -122,11 +122,13 @@ fn clean_record(cleaner: &Cleaner, options: &StreamOptions, line: u64, raw: &[u8
         text: &options.text_field,
     };
     let parsed = fields.deserialize(&mut serde_json::Deserializer::from_slice(record));
-    let result = match parsed {
-        Err(error) if error.is_data() => Err((None, format!("invalid record: {error}"))),
-        Err(error) => Err((None, format!("invalid JSON: {error}"))),
-        Ok(found) => isolate(|| add_cleaned(cleaner, options, record, &found))
-            .map_err(|message| (Some(found.keys), message)),
+    let (keys, result) = match parsed {
+        Ok(found) => (
+            Some(found.keys),
+            isolate(|| add_cleaned(cleaner, options, record, &found)),
+        ),
+        Err(error) if error.is_data() => (None, Err(format!("invalid record: {error}"))),
+        Err(error) => (None, Err(format!("invalid JSON: {error}"))),
     };
     let bytes = raw.len() as u64;
     match result {
@@ -135,7 +137,7 @@ fn clean_record(cleaner: &Cleaner, options: &StreamOptions, line: u64, raw: &[u8
             bytes,
             result: Ok(stats),
         },
-        Err((keys, message)) => {
+        Err(message) => {
             let error = RecordError { line, message };
             Cleaned {
                 line: add_error(record, keys, &error),

@@ -11,7 +11,7 @@
 //! produce their results in input order: outputs do not depend on the number of threads.
 //!
 //! The parts: [`discover`] finds the inputs, [`ordered`] runs the work in parallel and hands the
-//! results on in order, [`job`] cleans one input and turns any failure into its error,
+//! results on in order, `job` cleans one input and turns any failure into its error,
 //! [`staging`] writes outputs atomically, [`report`] holds the report line and the totals,
 //! [`resume`] reads what an earlier run did, [`read`] reads (and gunzips) input files.
 //!
@@ -152,8 +152,9 @@ pub fn run(
     let out = &options.out;
     let staging = Staging::open(out)?;
     let inputs = discover::discover(roots, &options.extensions, Some(out));
+    let report_error = |e| Error::io(out.join(report::REPORT_FILE), e);
     let previous = if options.resume {
-        Previous::load(out).map_err(|e| Error::io(out.join(report::REPORT_FILE), e))?
+        Previous::load(out).map_err(report_error)?
     } else {
         Previous::default()
     };
@@ -170,7 +171,6 @@ pub fn run(
         todo: todo.len(),
         skipped: summary.skipped,
     });
-    let report_error = |e| Error::io(out.join(report::REPORT_FILE), e);
     let mut report = ReportWriter::open(out, options.resume).map_err(report_error)?;
     let pool = ordered::pool(options.jobs).map_err(|e| Error::io(out, e))?;
     let job = Job {
