@@ -2,11 +2,12 @@
 //! terminal; failed inputs and a closing summary on standard error; exit code 3 when some inputs
 //! failed.
 
+use std::fmt;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use newsclean::Cleaner;
 use newsclean::batch::jsonl::{self, StreamOptions};
 use newsclean::batch::{self, Event, Format, Summary, read};
@@ -64,9 +65,12 @@ fn progress_bar() -> ProgressBar {
         return ProgressBar::hidden();
     }
     let style = ProgressStyle::with_template(
-        "{wide_bar} {pos}/{len} pages  {per_sec}  {elapsed_precise} (eta {eta})",
+        "{wide_bar} {pos}/{len} pages  {rate} pages/s  {elapsed_precise} (eta {eta})",
     )
-    .expect("the template is valid");
+    .expect("the template is valid")
+    .with_key("rate", |state: &ProgressState, w: &mut dyn fmt::Write| {
+        let _ = write!(w, "{:.0}", state.per_sec());
+    });
     ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(style)
 }
 
