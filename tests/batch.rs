@@ -1,7 +1,6 @@
 //! Integration tests of `newsclean batch`: the built binary over directories and streams.
 
 use std::collections::BTreeMap;
-use std::ffi::OsStr;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,17 +16,20 @@ fn newsclean() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newsclean"))
 }
 
-/// Runs `newsclean batch ARGS…`.
-fn batch<I, S>(args: I) -> Output
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    newsclean()
+/// `newsclean batch PAGES --out OUT EXTRA…`, ready to run.
+fn batch_into(pages: &Path, out: &Path, extra: &[&str]) -> Command {
+    let mut command = newsclean();
+    command
         .arg("batch")
-        .args(args)
-        .output()
-        .expect("the binary runs")
+        .arg(pages)
+        .arg("--out")
+        .arg(out)
+        .args(extra);
+    command
+}
+
+fn run(mut command: Command) -> Output {
+    command.output().expect("the binary runs")
 }
 
 fn stderr(output: &Output) -> String {
@@ -155,7 +157,7 @@ fn bad_inputs_are_reported_and_every_good_page_is_cleaned() {
     make_unreadable(&unreadable);
     let out = dir.path().join("out");
 
-    let output = batch([pages.as_os_str(), "--out".as_ref(), out.as_os_str()]);
+    let output = run(batch_into(&pages, &out, &[]));
 
     assert_eq!(
         output.status.code(),
@@ -251,13 +253,7 @@ fn outputs_do_not_depend_on_the_number_of_threads() {
     let mut results = Vec::new();
     for jobs in ["1", "2"] {
         let out = dir.path().join(format!("out{jobs}"));
-        let output = batch([
-            pages.as_os_str(),
-            "--out".as_ref(),
-            out.as_os_str(),
-            "--jobs".as_ref(),
-            jobs.as_ref(),
-        ]);
+        let output = run(batch_into(&pages, &out, &["--jobs", jobs]));
         assert_eq!(
             output.status.code(),
             Some(EXIT_PARTIAL),
@@ -285,14 +281,7 @@ fn json_format_without_diffs() {
     let pages = dir.path().join("pages");
     let count = page_tree(&pages, 1);
     let out = dir.path().join("out");
-    let output = batch([
-        pages.as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-        "--format".as_ref(),
-        "json".as_ref(),
-        "--no-diff".as_ref(),
-    ]);
+    let output = run(batch_into(&pages, &out, &["--format", "json", "--no-diff"]));
     assert!(output.status.success(), "{}", stderr(&output));
     let files = outputs(&out);
     assert_eq!(files.len(), count + 1);
@@ -307,20 +296,12 @@ fn a_killed_run_leaves_no_partial_file_and_resumes_where_it_stopped() {
     let pages = dir.path().join("pages");
     let count = page_tree(&pages, 2);
     let reference = dir.path().join("reference");
-    let output = batch([pages.as_os_str(), "--out".as_ref(), reference.as_os_str()]);
+    let output = run(batch_into(&pages, &reference, &[]));
     assert!(output.status.success(), "{}", stderr(&output));
     let expected = outputs(&reference);
 
     let out = dir.path().join("out");
-    let mut child = newsclean()
-        .arg("batch")
-        .args([
-            pages.as_os_str(),
-            "--out".as_ref(),
-            out.as_os_str(),
-            "--jobs".as_ref(),
-            "2".as_ref(),
-        ])
+    let mut child = batch_into(&pages, &out, &["--jobs", "2"])
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
@@ -348,12 +329,7 @@ fn a_killed_run_leaves_no_partial_file_and_resumes_where_it_stopped() {
         );
     }
 
-    let output = batch([
-        pages.as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-        "--resume".as_ref(),
-    ]);
+    let output = run(batch_into(&pages, &out, &["--resume"]));
     assert!(output.status.success(), "{}", stderr(&output));
     let err = stderr(&output);
     let skipped = format!("{} ok, 0 failed, {done} skipped", count - done);
@@ -374,16 +350,11 @@ fn resume_redoes_failed_and_missing_outputs_only() {
     let count = page_tree(&pages, 1);
     fs::write(pages.join("late.txt"), "").unwrap();
     let out = dir.path().join("out");
-    let args = [
-        pages.as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-        "--resume".as_ref(),
-    ];
-    assert_eq!(batch(args).status.code(), Some(EXIT_PARTIAL));
+    let resume = || run(batch_into(&pages, &out, &["--resume"]));
+    assert_eq!(resume().status.code(), Some(EXIT_PARTIAL));
     fs::write(pages.join("late.txt"), &fixture_pages()[0].1).unwrap();
     fs::remove_file(out.join("set00/en/page.diff")).unwrap();
-    let output = batch(args);
+    let output = resume();
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains(&format!("2 ok, 0 failed, {} skipped", count - 1)));
     let report = report_lines(&fs::read(out.join("report.jsonl")).unwrap());
@@ -455,13 +426,12 @@ fn jsonl_reads_gzip_files_and_adds_verdicts_on_request() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("records.jsonl.gz");
     fs::write(&path, gzip(records(5, 0).as_bytes())).unwrap();
-    let output = batch([
-        "--jsonl".as_ref(),
-        path.as_os_str(),
-        "--verdicts".as_ref(),
-        "--out-field".as_ref(),
-        "clean".as_ref(),
-    ]);
+    let output = newsclean()
+        .args(["batch", "--jsonl"])
+        .arg(&path)
+        .args(["--verdicts", "--out-field", "clean"])
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let lines = report_lines(&output.stdout);
     assert_eq!(lines.len(), 5);
