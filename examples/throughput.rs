@@ -72,15 +72,12 @@ fn default_dirs() -> Vec<PathBuf> {
     }
 }
 
-/// Every page under `dir`, as bytes (gunzipped), largest first: handed out in that order, the
-/// pages of a round end together, so a round measures throughput rather than its last page.
+/// Every page under `dir`, as bytes (gunzipped).
 fn load(dir: &Path) -> std::io::Result<Vec<Vec<u8>>> {
-    let mut pages = discover::discover(&[dir.to_path_buf()], &[], None)
+    discover::discover(&[dir.to_path_buf()], &[], None)
         .iter()
         .map(|input| read::read(&input.path))
-        .collect::<std::io::Result<Vec<_>>>()?;
-    pages.sort_by_key(|page| std::cmp::Reverse(page.len()));
-    Ok(pages)
+        .collect()
 }
 
 /// Seconds to clean every page on `threads` threads: the fastest of `rounds` rounds.
