@@ -37,6 +37,8 @@
 //! [`Outcome`] renders as text ([`Outcome::text`]), a unified diff ([`Outcome::diff`]), JSON with
 //! every verdict ([`Outcome::to_json`]) or a table ([`Outcome::explain`]).
 //!
+//! Many pages at once, directories or JSONL streams, on every core: see [`batch`].
+//!
 //! Rules are data: see `rules/README.md`. To add your own or switch some off:
 //!
 //! ```
@@ -65,6 +67,7 @@
 //! measured ([`features`]), judged block by block by the rules ([`classify`]), then in context
 //! ([`context`]); each block ends with a [`Verdict`].
 
+pub mod batch;
 pub mod cards;
 pub mod classify;
 pub mod cleaner;

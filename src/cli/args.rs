@@ -31,6 +31,9 @@ pub enum Command {
     /// Score the cleaner on a directory of pages, against gold article texts or line labels.
     #[command(after_help = EVAL_EXAMPLES)]
     Eval(EvalArgs),
+    /// Clean many pages in parallel: directories into a directory, or a JSONL stream.
+    #[command(after_help = BATCH_EXAMPLES)]
+    Batch(BatchArgs),
 }
 
 const CLEAN_EXAMPLES: &str = "\
@@ -55,6 +58,16 @@ Examples:
   newsclean eval pages/ --gold gold/ --out cleaned/   # also write each cleaned page
 
 See docs/eval.md.";
+const BATCH_EXAMPLES: &str = "\
+Examples:
+  newsclean batch pages/ --out cleaned/         # cleaned/a/b.txt, cleaned/a/b.diff, cleaned/report.jsonl
+  newsclean batch pages/ more.html --out cleaned/ --jobs 2 --no-diff
+  newsclean batch pages/ --out cleaned/ --resume  # after an interruption: only what is not done
+  newsclean batch dumps/ --ext md --format json --out cleaned/
+  newsclean batch --jsonl crawl.jsonl.gz > cleaned.jsonl
+  zcat crawl.jsonl.gz | newsclean batch --jsonl - --text-field body --verdicts | jq .cleaned
+
+Outputs, the report and streams: docs/batch.md. Exit code 3 when some inputs failed.";
 
 /// Rule selection, shared by the subcommands.
 #[derive(Debug, Args, Clone, Default)]
@@ -118,6 +131,79 @@ pub struct CleanArgs {
     /// What to print.
     #[arg(long, short, value_enum, default_value_t = OutputArg::Text)]
     pub output: OutputArg,
+    /// Keep parts that are dropped by default.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub keep: Vec<KeepArg>,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FormatArg {
+    /// The cleaned text (`.txt`).
+    Text,
+    /// Every block with its verdict, the metadata and the text, as one line of JSON (`.json`).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Files and directories to clean; directories are walked (*.html, *.htm, *.txt, and the
+    /// same gzipped).
+    #[arg(value_name = "INPUT", required_unless_present = "jsonl")]
+    pub inputs: Vec<PathBuf>,
+    /// The output directory.
+    #[arg(long, value_name = "DIR", required_unless_present = "jsonl")]
+    pub out: Option<PathBuf>,
+    /// Threads (default: one per core). Outputs do not depend on it.
+    #[arg(
+        long,
+        short,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    pub jobs: usize,
+    /// Also take files with this extension under directories. Repeatable.
+    #[arg(long, value_name = "EXT")]
+    pub ext: Vec<String>,
+    /// What to write for each page.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Do not write the diff of each page.
+    #[arg(long)]
+    pub no_diff: bool,
+    /// Skip the inputs that an earlier run over DIR completed.
+    #[arg(long)]
+    pub resume: bool,
+    /// Clean a stream of JSON records, one per line (`-`: standard input; gzip is undone), and
+    /// write them to standard output with the cleaned text added.
+    #[arg(
+        long,
+        value_name = "FILE|-",
+        conflicts_with_all = ["inputs", "out", "ext", "format", "no_diff", "resume"]
+    )]
+    pub jsonl: Option<PathBuf>,
+    /// JSONL: the field holding an HTML page.
+    #[arg(long, value_name = "NAME", default_value = "html", conflicts_with_all = ["inputs", "out"])]
+    pub html_field: String,
+    /// JSONL: the field holding a plain-text page.
+    #[arg(long, value_name = "NAME", default_value = "text", conflicts_with_all = ["inputs", "out"])]
+    pub text_field: String,
+    /// JSONL: the field added with the cleaned text.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "cleaned",
+        requires = "jsonl"
+    )]
+    pub out_field: String,
+    /// JSONL: also add every block's verdict, in field `verdicts`.
+    #[arg(long, conflicts_with_all = ["inputs", "out"])]
+    pub verdicts: bool,
+    /// How to read the inputs (JSONL records say it by their field).
+    #[arg(long, short, value_enum, default_value_t = InputArg::Auto, conflicts_with = "jsonl")]
+    pub input: InputArg,
     /// Keep parts that are dropped by default.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub keep: Vec<KeepArg>,

@@ -2,16 +2,11 @@
 
 use std::process::ExitCode;
 
-use newsclean::Options;
-
-use super::args::{CleanArgs, KeepArg, OutputArg};
+use super::args::{CleanArgs, OutputArg};
 use super::{Failure, input, write_stdout};
 
 pub fn run(args: CleanArgs) -> Result<ExitCode, Failure> {
-    let options = Options {
-        input: args.input.into(),
-        keep_title: args.keep.contains(&KeepArg::Title),
-    };
+    let options = super::options(args.input, &args.keep);
     let cleaner = super::cleaner(&args.rule_args, options)?;
     let name = args.file.display().to_string();
     let bytes = input::read(&args.file).map_err(|e| Failure::input(format!("{name}: {e}")))?;

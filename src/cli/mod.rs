@@ -1,6 +1,7 @@
 //! Subcommands of the `newsclean` binary and the failures they report.
 
 pub mod args;
+mod batch;
 mod clean;
 mod eval;
 mod input;
@@ -12,12 +13,14 @@ use std::process::ExitCode;
 
 use newsclean::{Cleaner, Options, RuleSet};
 
-use args::{Cli, Command, RuleArgs};
+use args::{Cli, Command, InputArg, KeepArg, RuleArgs};
 
 /// Exit code: an input could not be read or is not text.
 pub const EXIT_INPUT: u8 = 1;
 /// Exit code: bad usage or a broken rule file.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code: some inputs of a batch failed, the others were cleaned.
+pub const EXIT_PARTIAL: u8 = 3;
 
 /// Why a command failed, and with which exit code.
 #[derive(Debug)]
@@ -58,6 +61,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Clean(args) => clean::run(args),
         Command::Rules(args) => rules_cmd::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Batch(args) => batch::run(args),
+    }
+}
+
+/// Cleaner options from the `--input` and `--keep` arguments.
+pub fn options(input: InputArg, keep: &[KeepArg]) -> Options {
+    Options {
+        input: input.into(),
+        keep_title: keep.contains(&KeepArg::Title),
     }
 }
 
