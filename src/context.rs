@@ -16,7 +16,8 @@
 //!    weigh a block's place inside or outside it.
 //! 4. **Page evidence.** A block whose text is part of the JSON-LD `articleBody` (`structured-body`),
 //!    or which repeats the page's title (`title`).
-//! 5. **Neighbours** (as jusText). A block is undecided while its score is within the weight of
+//! 5. **Neighbours** (as jusText). Blocks without chrome evidence from their words or markup
+//!    (only doubts about their shape) are settled by their neighbours. A block is undecided while its score is within the weight of
 //!    the `between-*` rules of zero. An undecided heading-like block (the `heading-before-content`
 //!    rule's conditions) followed by content becomes content; other undecided blocks take the
 //!    label their nearest decided neighbours agree on (`between-content`, `between-chrome`).
@@ -145,7 +146,7 @@ fn main_text(scores: &[f32]) -> Option<(usize, usize, f32)> {
     let mut best: Option<(usize, usize, f32)> = None;
     let (mut start, mut sum) = (0, 0.0f32);
     for (i, s) in scores.iter().map(|s| s.max(BLOCK_FLOOR)).enumerate() {
-        if sum <= 0.0 {
+        if sum < 0.0 {
             start = i;
             sum = 0.0;
         }
@@ -351,14 +352,31 @@ fn neighbours(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
     for i in (0..n).rev() {
         next_decided[i] = decided(i).or(next_decided[i + 1]);
     }
+    // Evidence of chrome from what a block says or where it sits (a phrase, a pattern, markup, a
+    // section) is not overruled by neighbours; only blocks whose doubts are about their shape
+    // (length, punctuation, runs, repetition) are rescued.
+    let specific_chrome = |block: &[Reason]| {
+        block.iter().any(|r| {
+            r.weight < 0.0
+                && matches!(
+                    ctx.rules.rule(r.rule).kind,
+                    RuleKind::Phrase { .. }
+                        | RuleKind::Regex { .. }
+                        | RuleKind::Dom { .. }
+                        | RuleKind::Section { .. }
+                )
+        })
+    };
     let mut prev: Option<bool> = None;
     for i in 0..n {
         if let Some(label) = decided(i) {
             prev = Some(label);
             continue;
         }
+        let rescuable = !specific_chrome(&reasons[i]);
         let content_follows = (i + 1..n.min(i + 1 + HEADING_REACH)).find_map(decided) == Some(true);
-        if content_follows
+        if rescuable
+            && content_follows
             && ctx.fire(
                 Signal::HeadingBeforeContent,
                 i,
@@ -375,9 +393,11 @@ fn neighbours(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
             _ => None,
         };
         match agreed {
-            Some(true) => ctx.fire(Signal::BetweenContent, i, &mut reasons[i], Detail::None),
+            Some(true) if rescuable => {
+                ctx.fire(Signal::BetweenContent, i, &mut reasons[i], Detail::None)
+            }
             Some(false) => ctx.fire(Signal::BetweenChrome, i, &mut reasons[i], Detail::None),
-            None => false,
+            _ => false,
         };
     }
 }

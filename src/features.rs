@@ -189,7 +189,8 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
             '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
                 let after_ok =
                     next.is_none_or(|n| n.is_whitespace() || is_closing(n) || is_fullwidth_end(c));
-                let before_ok = prev.is_some_and(|p| !p.is_ascii_digit() || c != '.');
+                let before_ok = prev.is_some_and(|p| !p.is_ascii_digit() || c != '.')
+                    && !(c == '.' && is_abbreviation(&text[..at]));
                 if after_ok && before_ok {
                     f.sentence_ends = f.sentence_ends.saturating_add(1);
                 }
@@ -210,6 +211,19 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     f.ends_sentence = !f.truncated && end.ends_with(['.', '!', '?', '。', '！', '？']);
     f.marker = marker(text);
     (f, scripts)
+}
+
+/// Whether the word before a full stop at the end of `before` is an abbreviation: one to three
+/// letters starting with a capital (`U.S.`, `Nov.`, `Mr.`, `J.`).
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    word.starts_with(|c: char| c.is_uppercase())
+        && (1..=3).contains(&letters)
+        && word.chars().all(|c| c.is_alphabetic() || c == '.')
 }
 
 fn is_closing(c: char) -> bool {
@@ -329,6 +343,10 @@ mod tests {
     fn finds_sentence_ends() {
         let (f, _) = measure_text("He said “no.” Then he left! It cost 3.5 dollars.");
         assert_eq!(f.sentence_ends, 3);
+        let (f, _) = measure_text(
+            "U.S. officials met Mr. Kim on Nov. 20 in the city. J. Doe said it was fine.",
+        );
+        assert_eq!(f.sentence_ends, 2, "abbreviations are not sentence ends");
         assert!(f.ends_sentence);
         assert!(measure_text("회의가 끝났다.”").0.ends_sentence);
         assert!(measure_text("会议结束了。").0.ends_sentence);
