@@ -11,18 +11,25 @@ use crate::dom::DomHits;
 use std::ops::Range;
 
 use crate::features::{Marker, line_key, strip_marker};
+use crate::lang::LangId;
 use crate::page::{Block, InputKind, Page, Zones};
 use crate::rules::{Condition, Feature, InputScope, Rule, RuleKind, RuleSet};
 use crate::verdict::{Detail, Reason};
 
 /// The reasons that fired on each block, in block order.
-pub fn first_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits) -> Vec<Vec<Reason>> {
-    let runs = run_members(page, rules);
+/// `values` are the blocks' [`Values`], from [`values`].
+pub fn first_pass(
+    page: &Page<'_>,
+    rules: &RuleSet,
+    dom: &DomHits,
+    values: &[Values],
+) -> Vec<Vec<Reason>> {
+    let runs = run_members(page, rules, values);
     let phrases = phrase_hits(page, rules);
     let mut next_phrase = 0;
     let mut all = Vec::with_capacity(page.blocks.len());
     for (index, block) in page.blocks.iter().enumerate() {
-        let applies = |rule: &Rule| applies(rule, page, block, index);
+        let applies = |rule: &Rule| applies(rule, page, block.features.lang, &values[index]);
         let mut reasons: Vec<Reason> = Vec::new();
         let mut add = |rule: u32, detail: Detail| {
             if !reasons.iter().any(|r| r.rule == rule) {
@@ -57,20 +64,21 @@ pub fn first_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits) -> Vec<Vec<Re
                 add(rule, detail);
             }
         });
-        for (i, rule) in rules.rules().iter().enumerate() {
+        for &i in &rules.compiled.shape_rules {
+            let rule = rules.rule(i);
             let detail = match &rule.kind {
                 RuleKind::Feature => Detail::None,
                 RuleKind::Repeated { min_count } if block.features.repeats >= *min_count => {
                     Detail::Repeats(block.features.repeats)
                 }
-                RuleKind::Run { .. } => match runs.get(&(i as u32)).and_then(|lens| lens[index]) {
+                RuleKind::Run { .. } => match runs.get(&i).and_then(|lens| lens[index]) {
                     Some(len) => Detail::Run(len),
                     None => continue,
                 },
                 _ => continue,
             };
             if applies(rule) {
-                add(i as u32, detail);
+                add(i, detail);
             }
         }
         all.push(reasons);
@@ -104,83 +112,83 @@ fn phrase_hits(page: &Page<'_>, rules: &RuleSet) -> Vec<(usize, u32, usize, usiz
     hits
 }
 
-/// Whether `rule` may fire on `block`: input, language and `when` conditions.
-fn applies(rule: &Rule, page: &Page<'_>, block: &Block, index: usize) -> bool {
+/// The [`Values`] of every block of `page`, in block order.
+pub fn values(page: &Page<'_>) -> Vec<Values> {
+    page.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Values::of(page, b, i))
+        .collect()
+}
+
+/// A block's measurements as `when` conditions see them, computed once per block.
+pub struct Values([f32; Feature::ALL.len()]);
+
+impl Values {
+    /// The values of the block at `index`.
+    fn of(page: &Page<'_>, block: &Block, index: usize) -> Values {
+        let f = &block.features;
+        let zones = page.element_of(block).map(|e| e.zones).unwrap_or_default();
+        let last = page.blocks.len().saturating_sub(1).max(1);
+        let flag = |b: bool| f32::from(u8::from(b));
+        Values(Feature::ALL.map(|(_, feature)| match feature {
+            Feature::Chars => f.chars as f32,
+            Feature::Units => f.units,
+            Feature::Words => f.words as f32,
+            Feature::Digits => f.digits as f32,
+            Feature::SentenceEnds => f32::from(f.sentence_ends),
+            Feature::Separators => f32::from(f.separators),
+            Feature::Repeats => f32::from(f.repeats),
+            Feature::LinkDensity => page.link_density(block),
+            Feature::StopwordLevel => f.stopword_level,
+            Feature::DigitRatio => f.digit_ratio(),
+            Feature::UppercaseRatio => f.uppercase_ratio(),
+            Feature::Position => index as f32 / last as f32,
+            Feature::EndsSentence => flag(f.ends_sentence),
+            Feature::Truncated => flag(f.truncated),
+            Feature::Bulleted => flag(f.marker == Marker::Bullet),
+            Feature::Numbered => flag(f.marker == Marker::Number),
+            Feature::Heading => flag(zones.intersects(Zones::HEADING)),
+            Feature::ListItem => {
+                flag(zones.intersects(Zones::LIST_ITEM) || f.marker != Marker::None)
+            }
+        }))
+    }
+
+    fn get(&self, feature: Feature) -> f32 {
+        self.0[feature as usize]
+    }
+
+    /// Whether a `when` condition holds.
+    fn holds(&self, condition: &Condition) -> bool {
+        match *condition {
+            Condition::Range { feature, min, max } => {
+                let v = self.get(feature);
+                min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m)
+            }
+            Condition::Flag { feature, value } => (self.get(feature) != 0.0) == value,
+        }
+    }
+}
+
+/// Whether `rule` may fire on a block of `page` with language `lang` and `values`: input,
+/// language and `when` conditions.
+pub(crate) fn applies(rule: &Rule, page: &Page<'_>, lang: Option<LangId>, values: &Values) -> bool {
     let input_ok = match rule.input {
         InputScope::Any => true,
         InputScope::Html => page.kind == InputKind::Html,
         InputScope::Text => page.kind == InputKind::Text,
     };
-    let lang_ok =
-        rule.lang.is_empty() || block.features.lang.is_some_and(|l| rule.langs.contains(l));
-    input_ok && lang_ok && rule.when.iter().all(|c| holds(c, page, block, index))
-}
-
-/// Whether a `when` condition holds for the block at `index`.
-pub(crate) fn holds(condition: &Condition, page: &Page<'_>, block: &Block, index: usize) -> bool {
-    match *condition {
-        Condition::Range { feature, min, max } => {
-            let v = number(feature, page, block, index);
-            min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m)
-        }
-        Condition::Flag { feature, value } => flag(feature, page, block) == value,
-    }
-}
-
-fn number(feature: Feature, page: &Page<'_>, block: &Block, index: usize) -> f32 {
-    let f = &block.features;
-    match feature {
-        Feature::Chars => f.chars as f32,
-        Feature::Units => f.units,
-        Feature::Words => f.words as f32,
-        Feature::Digits => f.digits as f32,
-        Feature::SentenceEnds => f32::from(f.sentence_ends),
-        Feature::Separators => f32::from(f.separators),
-        Feature::Repeats => f32::from(f.repeats),
-        Feature::LinkDensity => page.link_density(block),
-        Feature::StopwordLevel => f.stopword_level,
-        Feature::DigitRatio => f.digit_ratio(),
-        Feature::UppercaseRatio => f.uppercase_ratio(),
-        Feature::Position => {
-            let n = page.blocks.len().saturating_sub(1).max(1);
-            index as f32 / n as f32
-        }
-        Feature::EndsSentence
-        | Feature::Truncated
-        | Feature::Bulleted
-        | Feature::Numbered
-        | Feature::Heading
-        | Feature::ListItem => f32::from(u8::from(flag(feature, page, block))),
-    }
-}
-
-fn flag(feature: Feature, page: &Page<'_>, block: &Block) -> bool {
-    let f = &block.features;
-    let zones = page.element_of(block).map(|e| e.zones).unwrap_or_default();
-    match feature {
-        Feature::EndsSentence => f.ends_sentence,
-        Feature::Truncated => f.truncated,
-        Feature::Bulleted => f.marker == Marker::Bullet,
-        Feature::Numbered => f.marker == Marker::Number,
-        Feature::Heading => zones.intersects(Zones::HEADING),
-        Feature::ListItem => zones.intersects(Zones::LIST_ITEM) || f.marker != Marker::None,
-        Feature::Chars
-        | Feature::Units
-        | Feature::Words
-        | Feature::Digits
-        | Feature::SentenceEnds
-        | Feature::Separators
-        | Feature::Repeats
-        | Feature::LinkDensity
-        | Feature::StopwordLevel
-        | Feature::DigitRatio
-        | Feature::UppercaseRatio
-        | Feature::Position => number(feature, page, block, 0) != 0.0,
-    }
+    let lang_ok = rule.lang.is_empty() || lang.is_some_and(|l| rule.langs.contains(l));
+    input_ok && lang_ok && rule.when.iter().all(|c| values.holds(c))
 }
 
 /// For each `run` rule: for each block, the length of the run it belongs to, if long enough.
-fn run_members(page: &Page<'_>, rules: &RuleSet) -> rustc_hash::FxHashMap<u32, Vec<Option<u32>>> {
+fn run_members(
+    page: &Page<'_>,
+    rules: &RuleSet,
+    values: &[Values],
+) -> rustc_hash::FxHashMap<u32, Vec<Option<u32>>> {
     let mut out = rustc_hash::FxHashMap::default();
     for (i, rule) in rules.rules().iter().enumerate() {
         let RuleKind::Run { min_run } = rule.kind else {
@@ -190,7 +198,7 @@ fn run_members(page: &Page<'_>, rules: &RuleSet) -> rustc_hash::FxHashMap<u32, V
             .blocks
             .iter()
             .enumerate()
-            .map(|(j, b)| applies(rule, page, b, j))
+            .map(|(j, b)| applies(rule, page, b.features.lang, &values[j]))
             .collect();
         let mut lens = vec![None; member.len()];
         let mut j = 0;

@@ -120,9 +120,10 @@ impl Cleaner {
     fn clean_page<'a>(&'a self, mut page: Page<'a>) -> Outcome<'a> {
         features::measure(&mut page, self.rules.languages());
         let dom = DomHits::new(&page, &self.rules);
-        let mut reasons = classify::first_pass(&page, &self.rules, &dom);
+        let values = classify::values(&page);
+        let mut reasons = classify::first_pass(&page, &self.rules, &dom, &values);
         let local: Vec<usize> = reasons.iter().map(Vec::len).collect();
-        context::second_pass(&page, &self.rules, &dom, &mut reasons);
+        context::second_pass(&page, &self.rules, &dom, &values, &mut reasons);
         let mut verdicts: Vec<Verdict> = Vec::with_capacity(reasons.len());
         for (block_reasons, local) in reasons.into_iter().zip(local) {
             let fallback = verdicts

@@ -23,7 +23,7 @@
 //!    label their nearest decided neighbours agree on (`between-content`, `between-chrome`).
 
 use crate::cards;
-use crate::classify::holds;
+use crate::classify::{Values, applies};
 use crate::dom::DomHits;
 use crate::page::Page;
 use crate::rules::{Category, Rule, RuleKind, RuleSet, Signal};
@@ -37,7 +37,13 @@ const CORROBORATION_REACH: usize = 4;
 const HEADING_REACH: usize = 2;
 
 /// Adds the context reasons to the first-pass `reasons` of each block.
-pub fn second_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, reasons: &mut [Vec<Reason>]) {
+pub fn second_pass(
+    page: &Page<'_>,
+    rules: &RuleSet,
+    dom: &DomHits,
+    values: &[Values],
+    reasons: &mut [Vec<Reason>],
+) {
     let signal_rules: Vec<(Signal, u32)> = rules
         .rules()
         .iter()
@@ -50,6 +56,7 @@ pub fn second_pass(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, reasons: &mu
     let ctx = Ctx {
         page,
         rules,
+        values,
         signal_rules,
     };
     sections(&ctx, &scores(reasons), reasons);
@@ -84,6 +91,7 @@ fn scores(reasons: &[Vec<Reason>]) -> Vec<f32> {
 struct Ctx<'p, 'a> {
     page: &'p Page<'a>,
     rules: &'p RuleSet,
+    values: &'p [Values],
     signal_rules: Vec<(Signal, u32)>,
 }
 
@@ -95,20 +103,8 @@ impl Ctx<'_, '_> {
             .filter(move |(s, _)| *s == signal)
             .filter_map(move |&(_, r)| {
                 let rule = self.rules.rule(r);
-                let block = &self.page.blocks[i];
-                let lang_ok = rule.lang.is_empty()
-                    || block.features.lang.is_some_and(|l| rule.langs.contains(l));
-                let input_ok = match rule.input {
-                    crate::rules::InputScope::Any => true,
-                    crate::rules::InputScope::Html => {
-                        self.page.kind == crate::page::InputKind::Html
-                    }
-                    crate::rules::InputScope::Text => {
-                        self.page.kind == crate::page::InputKind::Text
-                    }
-                };
-                (lang_ok && input_ok && rule.when.iter().all(|c| holds(c, self.page, block, i)))
-                    .then_some((r, rule))
+                let lang = self.page.blocks[i].features.lang;
+                applies(rule, self.page, lang, &self.values[i]).then_some((r, rule))
             })
     }
 

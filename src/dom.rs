@@ -112,38 +112,43 @@ impl DomHits {
         if self.words == 0 || e >= page.elements.len() {
             return;
         }
-        let inherited = &self.inherited[e * self.words..(e + 1) * self.words];
-        let mut found: Vec<(u32, Option<(u32, &Element)>)> = Vec::new();
-        for (bit, &rule) in rules.compiled.dom_rules.iter().enumerate() {
-            if inherited[bit / 64] & (1 << (bit % 64)) != 0 {
-                let matched = page.ancestry(block.element).find(|(a, _)| {
-                    self.own[*a as usize * self.words + bit / 64] & (1 << (bit % 64)) != 0
-                });
-                found.push((rule, matched));
+        // One walk up the ancestry finds, for every rule the block inherited, the nearest
+        // element that matched it.
+        let mut remaining: Vec<u64> = self.inherited[e * self.words..(e + 1) * self.words].to_vec();
+        let mut found: Vec<(usize, u32, u16)> = Vec::new(); // (bit, element, depth)
+        for (a, element) in page.ancestry(block.element) {
+            if remaining.iter().all(|w| *w == 0) {
+                break;
+            }
+            let own = &self.own[a as usize * self.words..(a as usize + 1) * self.words];
+            for (w, (rest, mine)) in remaining.iter_mut().zip(own).enumerate() {
+                let mut hits = *rest & mine;
+                *rest &= !mine;
+                while hits != 0 {
+                    let bit = hits.trailing_zeros() as usize;
+                    hits &= hits - 1;
+                    found.push((w * 64 + bit, a, element.depth));
+                }
             }
         }
-        let is_content = |rule: u32| rules.rule(rule).category == Category::Content;
+        found.sort_unstable_by_key(|&(bit, _, _)| bit);
+        let is_content =
+            |bit: usize| rules.rule(rules.compiled.dom_rules[bit]).category == Category::Content;
         let deepest = |content: bool| {
             found
                 .iter()
-                .filter(|(rule, _)| is_content(*rule) == content)
-                .filter_map(|(_, m)| m.map(|(_, element)| element.depth))
+                .filter(|(bit, _, _)| is_content(*bit) == content)
+                .map(|f| f.2)
                 .max()
         };
         let chrome_inside_content = match (deepest(false), deepest(true)) {
             (Some(chrome), Some(content)) => chrome > content,
             _ => false,
         };
-        for (rule, matched) in found {
-            if chrome_inside_content && is_content(rule) {
-                continue;
+        for (bit, element, _) in found {
+            if !(chrome_inside_content && is_content(bit)) {
+                hit(rules.compiled.dom_rules[bit], Detail::Element(element));
             }
-            let detail = match matched {
-                Some((a, element)) => matched_token(page, element, rules, rule)
-                    .map_or(Detail::Element(a), Detail::Token),
-                None => Detail::None,
-            };
-            hit(rule, detail);
         }
     }
 }
@@ -181,7 +186,12 @@ fn set_bit(bits: &mut [u64], bit: Option<usize>) {
 }
 
 /// The first token of `element` that matches `rule`, as a page token id.
-fn matched_token(page: &Page<'_>, element: &Element, rules: &RuleSet, rule: u32) -> Option<u32> {
+pub(crate) fn matched_token(
+    page: &Page<'_>,
+    element: &Element,
+    rules: &RuleSet,
+    rule: u32,
+) -> Option<u32> {
     page.element_tokens[element.tokens.start as usize..element.tokens.end as usize]
         .iter()
         .copied()

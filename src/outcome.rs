@@ -171,16 +171,12 @@ impl<'a> Outcome<'a> {
                 .text(block)
                 .get(start as usize..end as usize)
                 .map(str::to_string),
-            Detail::Token(t) => self
-                .page
-                .tokens
-                .get(t as usize)
-                .map(|t| format!("class/id \"{t}\"")),
-            Detail::Element(e) => self
-                .page
-                .elements
-                .get(e as usize)
-                .map(|e| format!("<{}>", &*e.tag)),
+            Detail::Element(e) => self.page.elements.get(e as usize).map(|element| {
+                match crate::dom::matched_token(&self.page, element, self.rules, reason.rule) {
+                    Some(t) => format!("class/id \"{}\"", self.page.tokens[t as usize]),
+                    None => format!("<{}>", &*element.tag),
+                }
+            }),
             Detail::OpenedAt(line) => Some(format!("section opened at line {line}")),
             Detail::Run(n) => Some(format!("run of {n} blocks")),
             Detail::Repeats(n) => Some(format!("{n} times in the page")),

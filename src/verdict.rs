@@ -36,9 +36,8 @@ pub enum Detail {
     None,
     /// A byte range of the block's trimmed text.
     Text(u32, u32),
-    /// A class/id token of the block's element or of an ancestor (a page token id).
-    Token(u32),
-    /// The tag or zone of the block's element or of an ancestor (index of the element).
+    /// The block's element or the ancestor whose class/id tokens, tag, zone or selector matched
+    /// (index of the element).
     Element(u32),
     /// The section was opened by the block on this line.
     OpenedAt(u32),

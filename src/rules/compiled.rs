@@ -86,6 +86,8 @@ pub(crate) struct Compiled {
     pub selectors: Vec<(u32, Selector)>,
     /// Indices of all dom rules, in order; a dom rule's position here is its bit in hit sets.
     pub dom_rules: Vec<u32>,
+    /// Indices of the rules that look at a block's shape alone: feature, repeated and run rules.
+    pub shape_rules: Vec<u32>,
 }
 
 impl Compiled {
@@ -178,7 +180,10 @@ impl Compiled {
                         compiled.selectors.push((index, parsed));
                     }
                 }
-                _ => {}
+                RuleKind::Feature | RuleKind::Repeated { .. } | RuleKind::Run { .. } => {
+                    compiled.shape_rules.push(index)
+                }
+                RuleKind::Context { .. } => {}
             }
         }
         if !phrases.is_empty() {

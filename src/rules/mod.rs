@@ -528,6 +528,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn features_are_listed_in_declaration_order() {
+        for (i, (_, feature)) in Feature::ALL.iter().enumerate() {
+            assert_eq!(*feature as usize, i, "{feature:?}");
+        }
+    }
+
+    #[test]
     fn builtin_rules_load() {
         let set = RuleSet::builtin().unwrap();
         assert!(set.rules().len() > 20);
