@@ -178,7 +178,7 @@ impl Zones {
 }
 
 /// What a page says about itself, found apart from the body text.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Metadata {
     /// The article's headline.
     #[serde(skip_serializing_if = "Option::is_none")]

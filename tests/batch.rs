@@ -203,6 +203,10 @@ fn bad_inputs_are_reported_and_every_good_page_is_cleaned() {
             .starts_with("--- ")
     );
     assert!(out.join("a/b/deep.txt").is_file() && out.join("a/b/deep.diff").is_file());
+    assert_eq!(
+        by_name["a/b/deep.html"]["title"], "Page",
+        "the report carries the page's metadata"
+    );
     let err = stderr(&output);
     for bad in ["binary.html", "empty.txt", "unreadable.txt"] {
         let record = by_name[bad];

@@ -1,7 +1,8 @@
 //! The report: one JSON line per input in `OUT/report.jsonl`, and the totals of a run.
 //!
 //! A line holds the input's path, its size, what became of its blocks, the charset and language
-//! detected, the time it took, and the error if it failed:
+//! detected, the title, byline, date and site name found, the time it took, and the error if it
+//! failed:
 //!
 //! ```json
 //! {"path":"pages/a/b.html","output":"a/b.txt","bytes":48213,"input":"html","charset":"UTF-8",
@@ -22,7 +23,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::outcome::{Outcome, Stats};
-use crate::page::InputKind;
+use crate::page::{InputKind, Metadata};
 
 /// File name of the report in the output directory.
 pub const REPORT_FILE: &str = "report.jsonl";
@@ -56,6 +57,9 @@ pub struct PageReport {
     pub charset: &'static str,
     /// The page's main language (ISO 639-1), when known.
     pub language: Option<String>,
+    /// Title, byline, date and site name, when found.
+    #[serde(flatten)]
+    pub meta: Metadata,
     /// Blocks kept and dropped, with the dropped ones per category.
     #[serde(flatten)]
     pub stats: Stats,
@@ -68,6 +72,7 @@ impl PageReport {
             input: outcome.input_kind(),
             charset: outcome.encoding(),
             language: outcome.language().map(str::to_string),
+            meta: outcome.metadata().clone(),
             stats: outcome.stats(),
         }
     }
