@@ -50,8 +50,7 @@ fn walk(html: &str, mut out: Option<&mut String>) -> usize {
             at = start + 1;
             continue;
         };
-        let counted =
-            !VOID.contains(&tag.name.as_str()) && !SELF_CLOSING.contains(&tag.name.as_str());
+        let counted = !is_one_of(tag.name, VOID) && !is_one_of(tag.name, SELF_CLOSING);
         let mut drop = false;
         match tag.kind {
             Kind::Start if counted && !tag.self_closed => {
@@ -78,8 +77,8 @@ fn walk(html: &str, mut out: Option<&mut String>) -> usize {
             copied = tag.end;
         }
         at = tag.end;
-        if tag.kind == Kind::Start && RAW_TEXT.contains(&tag.name.as_str()) {
-            at = raw_text_end(html, at, &tag.name);
+        if tag.kind == Kind::Start && is_one_of(tag.name, RAW_TEXT) {
+            at = raw_text_end(html, at, tag.name);
         }
     }
     if let Some(out) = out {
@@ -95,17 +94,22 @@ enum Kind {
     Other,
 }
 
-/// A tag: its kind, lower-case name, whether it ends with `/>`, and where it ends.
-struct Tag {
+/// Whether `name` is one of `names`, ignoring ASCII case.
+fn is_one_of(name: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// A tag: its kind, its name as written, whether it ends with `/>`, and where it ends.
+struct Tag<'h> {
     kind: Kind,
-    name: String,
+    name: &'h str,
     self_closed: bool,
     end: usize,
 }
 
-impl Tag {
+impl<'h> Tag<'h> {
     /// Reads the tag starting with the `<` at `start`, or `None` when that `<` is text.
-    fn read(html: &str, start: usize) -> Option<Tag> {
+    fn read(html: &'h str, start: usize) -> Option<Tag<'h>> {
         let rest = &html[start + 1..];
         if let Some(comment) = rest.strip_prefix("!--") {
             let end = comment
@@ -113,7 +117,7 @@ impl Tag {
                 .map_or(html.len(), |e| start + 4 + e + 3);
             return Some(Tag {
                 kind: Kind::Other,
-                name: String::new(),
+                name: "",
                 self_closed: false,
                 end,
             });
@@ -122,7 +126,7 @@ impl Tag {
             let end = rest.find('>').map_or(html.len(), |e| start + 1 + e + 1);
             return Some(Tag {
                 kind: Kind::Other,
-                name: String::new(),
+                name: "",
                 self_closed: false,
                 end,
             });
@@ -137,7 +141,7 @@ impl Tag {
         let name_len = name_start
             .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
             .unwrap_or(name_start.len());
-        let name = name_start[..name_len].to_ascii_lowercase();
+        let name = &name_start[..name_len];
         let attributes_at = html.len() - name_start.len() + name_len;
         let (end, self_closed) = tag_end(html, attributes_at);
         Some(Tag {
