@@ -1,6 +1,7 @@
 //! HTML to a [`Page`]: the text of each block-level element is a block.
 //!
-//! Absurdly deep nesting is cut first ([`depth`]), so parsing stays linear in the page's size.
+//! What the cleaner ignores anyway (script and style contents) and absurdly deep nesting are cut
+//! first ([`prune`]), so parsing spends its time on the text and stays linear in the page's size.
 //!
 //! The document is parsed with scraper (html5ever), then walked once, without recursion, so
 //! any depth of nesting is safe. Entering or leaving a block-level element (`p`, `div`, `li`,
@@ -12,8 +13,8 @@
 //! counts the characters it has inside links. The head's title, `<meta>` tags and JSON-LD
 //! go to [`meta`], which fills the page's metadata.
 
-mod depth;
 mod meta;
+mod prune;
 
 use std::borrow::Cow;
 
@@ -35,7 +36,7 @@ pub fn parse<'a>(
     lossy: bool,
     selectors: &[(u32, Selector)],
 ) -> Page<'a> {
-    let document = Html::parse_document(&depth::limit_nesting(&source));
+    let document = Html::parse_document(&prune::prune(&source));
     let mut page = Page::new(source, InputKind::Html, encoding, lossy);
     let mut walker = Walker::new(&mut page, selectors);
     walker.walk(&document);
