@@ -193,17 +193,12 @@ fn main_text_blocks(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, scores: &[f
 /// Title and structured-body evidence.
 fn page_evidence(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
     let page = ctx.page;
-    let title = page
-        .meta
-        .title
-        .as_deref()
-        .map(normalize)
-        .filter(|t| !t.is_empty());
+    let title = page.meta.title.as_deref().filter(|t| !t.trim().is_empty());
     let body = page.meta.structured_body.as_deref().map(Shingles::of);
     for (i, block) in page.blocks.iter().enumerate() {
         let text = page.text(block);
-        if let Some(title) = &title
-            && normalize(text) == *title
+        if let Some(title) = title
+            && same_words(text, title)
         {
             ctx.fire(Signal::Title, i, &mut reasons[i], Detail::None);
         }
@@ -215,11 +210,26 @@ fn page_evidence(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
     }
 }
 
-fn normalize(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// Whether two texts have the same words, ignoring case and spacing.
+fn same_words(a: &str, b: &str) -> bool {
+    let lower = |w: &str| {
+        w.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<char>>()
+    };
+    let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q || p.eq_ignore_ascii_case(q) => {}
+            (Some(p), Some(q)) if !p.is_ascii() || !q.is_ascii() => {
+                if lower(p) != lower(q) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// Word trigrams of a text, hashed, for "is this block part of that text" tests.
@@ -401,6 +411,20 @@ fn neighbours(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_match_whatever_their_case_and_spacing() {
+        assert!(same_words(
+            "Council  passes the BUDGET",
+            "council passes the budget"
+        ));
+        assert!(same_words("Ünïcode Straße", "üNÏCODE  straße"));
+        assert!(!same_words("Council passes", "Council passes the budget"));
+        assert!(!same_words(
+            "Council fails the budget",
+            "Council passes the budget"
+        ));
+    }
 
     #[test]
     fn main_text_is_the_best_run() {
