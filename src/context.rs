@@ -1,8 +1,9 @@
 //! Second pass: context. Blocks are judged with their neighbours and their place in the page.
 //!
 //! In order:
-//! 1. **Sections.** A section header (a `section` rule) makes the blocks after it chrome until
-//!    article content resumes: a block that starts a run of content whose first-pass evidence
+//! 1. **Sections.** A section header (a `section` rule) makes the blocks after it chrome (on HTML
+//!    pages, no further than the end of the header's parent element) until article content
+//!    resumes: a block that starts a run of content whose first-pass evidence
 //!    reaches `resume_ratio` times that of the best run of the page. A header with `end_after`
 //!    (comments) that follows article content (a run of at least that much evidence) runs to the
 //!    end of the page instead, when that content outweighs any run after the header or when more
@@ -325,6 +326,7 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
                     .find(|&j| first[j] > 0.0 && best_from[j] >= needed)
                     .unwrap_or(n)
             };
+            let closes = closes.min(container_end(ctx.page, i));
             open = Some((rule, follow_weight, ctx.page.blocks[i].line, closes));
             continue;
         }
@@ -340,6 +342,31 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
             }
         }
     }
+}
+
+/// On HTML pages, where the container of the section header at block `i` ends: the first block
+/// after it outside the header's parent element (a "Related" heading and its list share a box;
+/// the article going on after the box is outside it). The end of the page for plain text, or
+/// when the header sits directly in `body`.
+fn container_end(page: &Page<'_>, i: usize) -> usize {
+    let n = page.blocks.len();
+    let Some(parent) = page.element_of(&page.blocks[i]).map(|e| e.parent) else {
+        return n;
+    };
+    let bounded = page
+        .elements
+        .get(parent as usize)
+        .is_some_and(|e| !matches!(&*e.tag, "body" | "html"));
+    if !bounded {
+        return n;
+    }
+    (i + 1..n)
+        .find(|&j| {
+            !page
+                .ancestry(page.blocks[j].element)
+                .any(|(e, _)| e == parent)
+        })
+        .unwrap_or(n)
 }
 
 /// Settles undecided blocks from their neighbours, and headings before content.
