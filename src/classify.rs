@@ -68,8 +68,14 @@ pub fn first_pass(
             let rule = rules.rule(i);
             let detail = match &rule.kind {
                 RuleKind::Feature => Detail::None,
-                RuleKind::Repeated { min_count } if block.features.repeats >= *min_count => {
-                    Detail::Repeats(block.features.repeats)
+                RuleKind::Repeated { min_count, within }
+                    if block.features.repeats >= *min_count =>
+                {
+                    match (within, block.features.repeat_gap) {
+                        (None, _) => Detail::Repeats(block.features.repeats),
+                        (Some(within), Some(gap)) if gap <= *within => Detail::RepeatsAt(gap),
+                        _ => continue,
+                    }
                 }
                 RuleKind::Run { .. } => match runs.get(&i).and_then(|lens| lens[index]) {
                     Some(len) => Detail::Run(len),

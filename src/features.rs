@@ -57,6 +57,9 @@ pub struct Features {
     pub stopword_level: f32,
     /// How many blocks of the page have the same text (1 when unique).
     pub repeats: u16,
+    /// How many blocks away the nearest other block with the same text is (1 for the next
+    /// block); `None` when the text is unique.
+    pub repeat_gap: Option<u16>,
 }
 
 impl Features {
@@ -119,22 +122,33 @@ pub fn measure(page: &mut Page<'_>, langs: &Languages) {
     count_repeats(page);
 }
 
-/// Sets each block's `repeats`: how many blocks share its line key.
+/// Sets each block's `repeats` (how many blocks share its line key) and `repeat_gap` (how far
+/// the nearest of them is).
 fn count_repeats(page: &mut Page<'_>) {
-    let mut counts: FxHashMap<&str, u16> = FxHashMap::default();
+    // Per key: occurrences so far and where the last one was.
+    let mut seen: FxHashMap<&str, (u16, usize)> = FxHashMap::default();
     let keys: Vec<&str> = page.blocks.iter().map(|b| line_key(page.text(b))).collect();
-    for key in &keys {
-        if !key.is_empty() {
-            let n = counts.entry(key).or_default();
-            *n = n.saturating_add(1);
+    let mut gaps: Vec<Option<u16>> = vec![None; keys.len()];
+    for (i, key) in keys.iter().enumerate() {
+        if key.is_empty() {
+            continue;
         }
+        let entry = seen.entry(key).or_insert((0, i));
+        if entry.0 > 0 {
+            let gap = u16::try_from(i - entry.1).unwrap_or(u16::MAX);
+            for at in [i, entry.1] {
+                gaps[at] = Some(gaps[at].map_or(gap, |g| g.min(gap)));
+            }
+        }
+        *entry = (entry.0.saturating_add(1), i);
     }
     let repeats: Vec<u16> = keys
         .iter()
-        .map(|k| counts.get(k).copied().unwrap_or(1))
+        .map(|k| seen.get(k).map_or(1, |&(n, _)| n))
         .collect();
-    for (block, n) in page.blocks.iter_mut().zip(repeats) {
+    for ((block, n), gap) in page.blocks.iter_mut().zip(repeats).zip(gaps) {
         block.features.repeats = n;
+        block.features.repeat_gap = gap;
     }
 }
 

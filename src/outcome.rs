@@ -180,6 +180,8 @@ impl<'a> Outcome<'a> {
             Detail::OpenedAt(line) => Some(format!("section opened at line {line}")),
             Detail::Run(n) => Some(format!("run of {n} blocks")),
             Detail::Repeats(n) => Some(format!("{n} times in the page")),
+            Detail::RepeatsAt(1) => Some("again in the next block".to_string()),
+            Detail::RepeatsAt(gap) => Some(format!("again {gap} blocks away")),
         }
     }
 }

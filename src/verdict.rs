@@ -45,6 +45,8 @@ pub enum Detail {
     Run(u32),
     /// The block's text occurs this many times in the page.
     Repeats(u16),
+    /// The block's text occurs again this many blocks away.
+    RepeatsAt(u16),
 }
 
 /// One rule that fired on a block.

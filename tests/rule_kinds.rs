@@ -875,6 +875,37 @@ explanation = "Text shown three times in a page is chrome."
     );
 }
 
+#[test]
+fn repeated_within_fires_only_on_near_repeats() {
+    let rules = only(&format!(
+        r#"{BASELINE}
+[[rule]]
+id = "t.nearby"
+category = "related"
+kind = "repeated"
+within = 2
+weight = -3.0
+message = "repeated close by"
+explanation = "A headline shown twice in a card is a teaser."
+"#
+    ));
+    let cleaner = cleaner(rules);
+    let page = "Mayor opens bridge\nMAYOR\nMayor opens bridge\nThe bridge opened today.\n\
+                Council meets\nA second story.\nA third story.\nCouncil meets";
+    assert_table(
+        all(&cleaner.clean_text(page)),
+        "
+ 1 drop related   Mayor opens bridge         | t.baseline t.nearby[again 2 blocks away]
+ 2 keep content   MAYOR                      | t.baseline
+ 3 drop related   Mayor opens bridge         | t.baseline t.nearby[again 2 blocks away]
+ 4 keep content   The bridge opened today.   | t.baseline
+ 5 keep content   Council meets              | t.baseline
+ 6 keep content   A second story.            | t.baseline
+ 7 keep content   A third story.             | t.baseline
+ 8 keep content   Council meets              | t.baseline",
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // run
 

@@ -332,10 +332,13 @@ pub enum RuleKind {
         /// Evidence of article content before the header that makes the section run to the end.
         end_after: Option<f32>,
     },
-    /// The same text occurs at least `min_count` times in the page.
+    /// The same text occurs at least `min_count` times in the page (and, with `within`, again
+    /// no more than that many blocks away).
     Repeated {
         /// Occurrences needed.
         min_count: u16,
+        /// How near (in blocks) the closest other occurrence must be, when set.
+        within: Option<u16>,
     },
     /// The block is one of a run of at least `min_run` consecutive blocks that all satisfy the
     /// rule's `when` conditions (a list of links to other stories).

@@ -45,6 +45,7 @@ struct RawRule {
     resume_ratio: Option<Spanned<f32>>,
     end_after: Option<Spanned<f32>>,
     min_count: Option<Spanned<u16>>,
+    within: Option<Spanned<u16>>,
     min_run: Option<Spanned<u16>>,
     signal: Option<Spanned<String>>,
 }
@@ -190,7 +191,7 @@ fn allowed_fields(kind: &str) -> Option<&'static [&'static str]> {
             "resume_ratio",
             "end_after",
         ],
-        "repeated" => &["min_count"],
+        "repeated" => &["min_count", "within"],
         "run" => &["min_run"],
         "context" => &["signal"],
         _ => return None,
@@ -205,7 +206,7 @@ fn kind(src: &Source<'_>, raw: &RawRule, when: &[Condition]) -> Result<RuleKind>
             format!("unknown kind `{name}` (phrase, regex, dom, feature, section, repeated, run or context)"),
         );
     };
-    let present: [(&str, Option<usize>); 14] = [
+    let present: [(&str, Option<usize>); 15] = [
         ("match", at(&raw.mode)),
         ("phrases", at(&raw.phrases)),
         ("pattern", at(&raw.pattern)),
@@ -218,6 +219,7 @@ fn kind(src: &Source<'_>, raw: &RawRule, when: &[Condition]) -> Result<RuleKind>
         ("resume_ratio", at(&raw.resume_ratio)),
         ("end_after", at(&raw.end_after)),
         ("min_count", at(&raw.min_count)),
+        ("within", at(&raw.within)),
         ("min_run", at(&raw.min_run)),
         ("signal", at(&raw.signal)),
     ];
@@ -369,9 +371,17 @@ fn kind(src: &Source<'_>, raw: &RawRule, when: &[Condition]) -> Result<RuleKind>
                 end_after,
             }
         }
-        "repeated" => RuleKind::Repeated {
-            min_count: raw.min_count.as_ref().map_or(2, |c| *c.get_ref()).max(2),
-        },
+        "repeated" => {
+            if let Some(within) = &raw.within
+                && *within.get_ref() == 0
+            {
+                return src.error(within.span().start, "within must be at least 1");
+            }
+            RuleKind::Repeated {
+                min_count: raw.min_count.as_ref().map_or(2, |c| *c.get_ref()).max(2),
+                within: raw.within.as_ref().map(|w| *w.get_ref()),
+            }
+        }
         "run" => {
             if when.is_empty() {
                 return src.error(
@@ -533,6 +543,25 @@ when = { units = { max = 40 }, ends_sentence = false }
         assert!(
             error(&GOOD.replace("kind = \"phrase\"", "kind = \"magic\""))
                 .contains("unknown kind `magic`")
+        );
+        let repeated = GOOD.replace(
+            "kind = \"phrase\"\nmatch = \"line\"\nphrases = [\"Share\", \"공유하기\"]",
+            "kind = \"repeated\"",
+        );
+        assert!(
+            parse_file(
+                "rules/x.toml",
+                &repeated.replace("-3.0", "-3.0\nwithin = 2"),
+                &langs()
+            )
+            .is_ok()
+        );
+        assert!(
+            error(&repeated.replace("-3.0", "-3.0\nwithin = 0"))
+                .contains("within must be at least 1")
+        );
+        assert!(
+            error(&GOOD.replace("-3.0", "-3.0\nwithin = 2")).contains("`within` does not apply")
         );
         assert!(error(&GOOD.replace("message", "mesage")).starts_with("rules/x.toml:"));
         assert!(error(&format!("{GOOD}{GOOD}")).contains("already defined at line 2"));
