@@ -153,6 +153,27 @@ fn languages() {
     );
 }
 
+#[test]
+fn html_languages() {
+    let dir = root().join("tests/fixtures/html-lang");
+    let report = runner::gold(
+        &cleaner(InputMode::Auto),
+        &dir.join("pages"),
+        &dir.join("gold"),
+        None,
+    )
+    .expect("the HTML language fixtures are scored");
+    check(
+        "html-lang",
+        &figures(
+            report
+                .docs
+                .iter()
+                .map(|d| (d.id.as_str(), d.score.shingles.f1())),
+        ),
+    );
+}
+
 /// The dev corpus, or `None` (with a note) when it is not there.
 fn corpus() -> Option<PathBuf> {
     let dir = match std::env::var_os("NEWSCLEAN_CORPUS") {
@@ -206,7 +227,13 @@ fn scrapinghub_text() {
 
 #[test]
 fn every_floor_belongs_to_a_suite() {
-    let suites = ["seeds", "lang", "scrapinghub-html", "scrapinghub-text"];
+    let suites = [
+        "seeds",
+        "lang",
+        "html-lang",
+        "scrapinghub-html",
+        "scrapinghub-text",
+    ];
     for suite in floors().keys() {
         assert!(
             suites.contains(&suite.as_str()),
