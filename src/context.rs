@@ -9,7 +9,8 @@
 //!    end of the page instead, when that content outweighs any run after the header or when more
 //!    evidence of the header's category follows within a few blocks (a commenter line, a time
 //!    stamp): a comment count above the article, or a "comment" button under its lead, is
-//!    closed by the article; a comment section below it takes everything after it.
+//!    closed by the article; a comment section below it takes everything after it. Unless the
+//!    header heads a list after which content resumes: that is a box of links in the article.
 //! 2. **Teaser cards** (HTML): blocks in repeated sibling elements that each hold a linked
 //!    headline and a little text ([`crate::cards`]) weigh as lists of other stories.
 //! 3. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
@@ -26,6 +27,7 @@
 use crate::cards;
 use crate::classify::{Values, applies};
 use crate::dom::DomHits;
+use crate::features::Marker;
 use crate::page::Page;
 use crate::rules::{Category, Rule, RuleKind, RuleSet, Signal};
 use crate::verdict::{Detail, Reason};
@@ -319,7 +321,7 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
             let outweighs_what_follows = best_before[i] >= best_after[i];
             let after_article = end_after.is_some_and(|mass| best_before[i] >= mass);
             let closes = if after_article && (corroborated || outweighs_what_follows) {
-                n
+                content_after_list(ctx.page, first, i).unwrap_or(n)
             } else {
                 let needed = resume_ratio * best_mass;
                 (i + 1..n)
@@ -342,6 +344,20 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
             }
         }
     }
+}
+
+/// Where content resumes right after the list that follows the section header at block `i`: a
+/// "Related" box inside an article is a header, a few bulleted or numbered headlines, and the
+/// article going on. `None` when no list of at least two items follows the header, or when what
+/// follows the list is not content.
+fn content_after_list(page: &Page<'_>, first: &[f32], i: usize) -> Option<usize> {
+    let is_item = |j: usize| {
+        page.blocks
+            .get(j)
+            .is_some_and(|b| b.features.marker != Marker::None)
+    };
+    let end = (i + 1..=page.blocks.len()).find(|&j| !is_item(j))?;
+    (end - i > 2 && first.get(end).is_some_and(|&s| s > 0.0)).then_some(end)
 }
 
 /// On HTML pages, where the container of the section header at block `i` ends: the first block

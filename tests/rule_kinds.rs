@@ -797,6 +797,51 @@ fn section_with_end_after_runs_to_the_end_after_the_article() {
 }
 
 #[test]
+fn section_with_end_after_ends_with_the_list_it_heads_when_the_article_goes_on() {
+    // A box of two headlines inside the article: the section ends with the list, where the
+    // article resumes, though it would otherwise run to the end (the header follows the
+    // article's first paragraphs and outweighs the one paragraph after the list).
+    let page = [
+        prose("Budget"),
+        prose("Schools"),
+        "Comments".into(),
+        "• Council votes on parking".into(),
+        "• Library hours extended".into(),
+        prose("Roads"),
+    ]
+    .join("\n");
+    let cleaner = cleaner(shapes(COMMENTS));
+    assert_table(
+        all(&cleaner.clean_text(&page)),
+        "
+ 1 keep content   Budget: the council approv | t.prose
+ 2 keep content   Schools: the council appro | t.prose
+ 3 drop comments  Comments                   | t.comments[Comments] t.short
+ 4 drop comments  • Council votes on parking | t.comments[section opened at line 3] t.short
+ 5 drop comments  • Library hours extended   | t.comments[section opened at line 3] t.short
+ 6 keep content   Roads: the council approve | t.prose",
+    );
+    // One item is no list: the section runs to the end.
+    let page = [
+        prose("Budget"),
+        prose("Schools"),
+        "Comments".into(),
+        "• Council votes on parking".into(),
+        prose("Roads"),
+    ]
+    .join("\n");
+    assert_table(
+        all(&cleaner.clean_text(&page)),
+        "
+ 1 keep content   Budget: the council approv | t.prose
+ 2 keep content   Schools: the council appro | t.prose
+ 3 drop comments  Comments                   | t.comments[Comments] t.short
+ 4 drop comments  • Council votes on parking | t.comments[section opened at line 3] t.short
+ 5 drop comments  Roads: the council approve | t.comments[section opened at line 3] t.prose",
+    );
+}
+
+#[test]
 fn section_with_end_after_above_the_article_is_closed_by_it() {
     // A comment count above the article: no article content before it, so the article closes it.
     let page = [
