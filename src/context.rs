@@ -14,7 +14,8 @@
 //! 2. **Teaser cards** (HTML): blocks in repeated sibling elements that each hold a linked
 //!    headline and a little text ([`crate::cards`]) weigh as lists of other stories.
 //! 3. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
-//!    maximum-sum segment) is the page's main text; `main-text` and `outside-main-text` rules
+//!    maximum-sum segment, where one block costs at most 3, and an ad label, caption or
+//!    subscription prompt at most 1.5) is the page's main text; `main-text` and `outside-main-text` rules
 //!    weigh a block's place inside or outside it.
 //! 4. **Page evidence.** A block whose text is part of the JSON-LD `articleBody` (`structured-body`),
 //!    or which repeats the page's title (`title`).
@@ -68,7 +69,7 @@ pub fn second_pass(
             ctx.fire(Signal::TeaserCard, i, &mut reasons[i], Detail::None);
         }
     }
-    let in_main = main_text_blocks(page, rules, dom, &scores(reasons));
+    let in_main = main_text_blocks(page, rules, dom, &main_text_scores(rules, reasons));
     if in_main.iter().any(|&m| m) {
         for (i, block_reasons) in reasons.iter_mut().enumerate() {
             let signal = if in_main[i] {
@@ -81,6 +82,33 @@ pub fn second_pass(
     }
     page_evidence(&ctx, reasons);
     neighbours(&ctx, reasons);
+}
+
+/// Each block's score as the main text sees it: its score, but no lower than [`INLINE_FLOOR`] for
+/// a block whose strongest evidence says ad label, caption or subscription prompt, the chrome
+/// that sits inside article bodies. Several of them between paragraphs do not split an article
+/// the way a menu or a list of headlines does.
+fn main_text_scores(rules: &RuleSet, reasons: &[Vec<Reason>]) -> Vec<f32> {
+    reasons
+        .iter()
+        .map(|block| {
+            let score: f32 = block.iter().map(|r| r.weight).sum();
+            let strongest = block
+                .iter()
+                .filter(|r| r.weight < 0.0)
+                .min_by(|a, b| a.weight.total_cmp(&b.weight))
+                .map(|r| rules.rule(r.rule).category);
+            let inline = matches!(
+                strongest,
+                Some(Category::Ads | Category::Caption | Category::Subscribe)
+            );
+            if inline {
+                score.max(INLINE_FLOOR)
+            } else {
+                score
+            }
+        })
+        .collect()
 }
 
 /// Each block's score: the sum of its reasons' weights.
@@ -138,6 +166,10 @@ impl Ctx<'_, '_> {
 /// The lowest score one block counts for when runs are summed, so that a single ad label or
 /// caption between two paragraphs does not split an article in two.
 const BLOCK_FLOOR: f32 = -3.0;
+
+/// The lowest score an ad label, caption or subscription prompt counts for in the main text:
+/// see [`main_text_scores`].
+const INLINE_FLOOR: f32 = -1.5;
 
 /// The maximum-sum run of `scores` (each at least [`BLOCK_FLOOR`]): (start, end exclusive,
 /// sum), if any sum is positive.

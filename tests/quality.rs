@@ -153,18 +153,14 @@ fn languages() {
     );
 }
 
-#[test]
-fn html_languages() {
+/// The pages of `tests/fixtures/html-lang` (HTML in `pages/`, their text renderings in
+/// `text/`) against its gold texts.
+fn language_pages(pages: &str, input: InputMode, suite: &str) {
     let dir = root().join("tests/fixtures/html-lang");
-    let report = runner::gold(
-        &cleaner(InputMode::Auto),
-        &dir.join("pages"),
-        &dir.join("gold"),
-        None,
-    )
-    .expect("the HTML language fixtures are scored");
+    let report = runner::gold(&cleaner(input), &dir.join(pages), &dir.join("gold"), None)
+        .expect("the language pages are scored");
     check(
-        "html-lang",
+        suite,
         &figures(
             report
                 .docs
@@ -172,6 +168,16 @@ fn html_languages() {
                 .map(|d| (d.id.as_str(), d.score.shingles.f1())),
         ),
     );
+}
+
+#[test]
+fn html_languages() {
+    language_pages("pages", InputMode::Html, "html-lang");
+}
+
+#[test]
+fn html_languages_as_text() {
+    language_pages("text", InputMode::Text, "html-lang-text");
 }
 
 /// The dev corpus, or `None` (with a note) when it is not there.
@@ -231,6 +237,7 @@ fn every_floor_belongs_to_a_suite() {
         "seeds",
         "lang",
         "html-lang",
+        "html-lang-text",
         "scrapinghub-html",
         "scrapinghub-text",
     ];
