@@ -63,13 +63,13 @@ pub fn second_pass(
         values,
         signal_rules,
     };
-    sections(&ctx, &scores(reasons), reasons);
+    let in_box = sections(&ctx, &scores(reasons), reasons);
     for (i, in_card) in cards::teaser_blocks(page).into_iter().enumerate() {
         if in_card {
             ctx.fire(Signal::TeaserCard, i, &mut reasons[i], Detail::None);
         }
     }
-    let in_main = main_text_blocks(page, rules, dom, &main_text_scores(rules, reasons));
+    let in_main = main_text_blocks(page, rules, dom, &main_text_scores(rules, reasons, &in_box));
     if in_main.iter().any(|&m| m) {
         for (i, block_reasons) in reasons.iter_mut().enumerate() {
             let signal = if in_main[i] {
@@ -85,13 +85,14 @@ pub fn second_pass(
 }
 
 /// Each block's score as the main text sees it: its score, but no lower than [`INLINE_FLOOR`] for
-/// a block whose strongest evidence says ad label, caption or subscription prompt, the chrome
-/// that sits inside article bodies. Several of them between paragraphs do not split an article
-/// the way a menu or a list of headlines does.
-fn main_text_scores(rules: &RuleSet, reasons: &[Vec<Reason>]) -> Vec<f32> {
+/// the chrome that sits inside article bodies: a block whose strongest evidence says ad label,
+/// caption or subscription prompt, or a block of a section boxed inside the article (`in_box`).
+/// Several of them between paragraphs do not split an article the way a menu does.
+fn main_text_scores(rules: &RuleSet, reasons: &[Vec<Reason>], in_box: &[bool]) -> Vec<f32> {
     reasons
         .iter()
-        .map(|block| {
+        .zip(in_box)
+        .map(|(block, &boxed)| {
             let score: f32 = block.iter().map(|r| r.weight).sum();
             let strongest = block
                 .iter()
@@ -102,7 +103,7 @@ fn main_text_scores(rules: &RuleSet, reasons: &[Vec<Reason>]) -> Vec<f32> {
                 strongest,
                 Some(Category::Ads | Category::Caption | Category::Subscribe)
             );
-            if inline {
+            if inline || boxed {
                 score.max(INLINE_FLOOR)
             } else {
                 score
@@ -308,9 +309,11 @@ impl Shingles {
     }
 }
 
-/// Applies section rules: from each header to where content resumes, or to the end.
-fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
+/// Applies section rules: from each header to where content resumes, or to the end. Returns
+/// which blocks are in a box of links inside the article (see [`content_after_list`]).
+fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Vec<bool> {
     let n = first.len();
+    let mut in_box = vec![false; n];
     let best_mass = main_text(first).map_or(0.0, |m| m.2);
     // best_from[j]: the largest sum of a run starting at block j.
     let mut best_from = vec![0.0f32; n + 1];
@@ -353,7 +356,13 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
             let outweighs_what_follows = best_before[i] >= best_after[i];
             let after_article = end_after.is_some_and(|mass| best_before[i] >= mass);
             let closes = if after_article && (corroborated || outweighs_what_follows) {
-                content_after_list(ctx.page, first, i).unwrap_or(n)
+                match content_after_list(ctx.page, first, i) {
+                    Some(end) => {
+                        in_box[i..end].fill(true);
+                        end
+                    }
+                    None => n,
+                }
             } else {
                 let needed = resume_ratio * best_mass;
                 (i + 1..n)
@@ -376,6 +385,7 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) {
             }
         }
     }
+    in_box
 }
 
 /// Where content resumes right after the list that follows the section header at block `i`: a

@@ -39,7 +39,7 @@ pub(super) fn extract(head: Head, page: &Page<'_>) -> Metadata {
         .title
         .take()
         .or_else(|| meta(&["og:title", "twitter:title", "title", "headline"]))
-        .or_else(|| Some(clean(&head.title)).filter(|t| !t.is_empty()))
+        .or_else(|| Some(without_site_name(&clean(&head.title))).filter(|t| !t.is_empty()))
         .or_else(first_h1);
     Metadata {
         title,
@@ -169,6 +169,26 @@ fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A `<title>` without the site name sites put before or after the headline ("Headline - Site",
+/// "Site | Headline", "見出し｜サイト", "标题_网站"): its longest part between such separators.
+fn without_site_name(title: &str) -> String {
+    const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", "｜", "_"];
+    let mut parts = vec![title];
+    for separator in SEPARATORS {
+        parts = parts
+            .into_iter()
+            .flat_map(|part| part.split(separator))
+            .collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .rev()
+        .max_by_key(|part| part.chars().count())
+        .unwrap_or(title)
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
@@ -195,6 +215,29 @@ Second paragraph."}]}</script></head><body><h1>H1</h1></body></html>"#;
             m.structured_body.as_deref(),
             Some("First paragraph. Second paragraph.")
         );
+    }
+
+    #[test]
+    fn title_tags_lose_the_site_name() {
+        let title = |t: &str| {
+            meta(&format!("<head><title>{t}</title></head>"))
+                .title
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            title("Bread prices rise 5% in a year - The Daily"),
+            "Bread prices rise 5% in a year"
+        );
+        assert_eq!(title("The Daily | Bread prices rise"), "Bread prices rise");
+        assert_eq!(
+            title("大雪で新幹線に遅れ｜あおば新聞"),
+            "大雪で新幹線に遅れ"
+        );
+        assert_eq!(
+            title("新能源汽车产销量位居全球第一_新华财经"),
+            "新能源汽车产销量位居全球第一"
+        );
+        assert_eq!(title("Plain headline"), "Plain headline");
     }
 
     #[test]

@@ -116,14 +116,14 @@ impl Compiled {
                         },
                     ..
                 } => {
-                    for phrase in list {
+                    for phrase in list.iter().flat_map(|p| with_apostrophes(p)) {
                         compiled.phrase_owners.push(PhraseOwner {
                             rule: index,
                             mode: *mode,
                             word_start: phrase.starts_with(|c: char| c.is_ascii_alphanumeric()),
                             word_end: phrase.ends_with(|c: char| c.is_ascii_alphanumeric()),
                         });
-                        phrases.push(phrase.clone());
+                        phrases.push(phrase);
                     }
                 }
                 RuleKind::Regex { pattern }
@@ -277,6 +277,18 @@ impl Compiled {
     }
 }
 
+/// A phrase as pages may write it: with a typographic apostrophe (’) as well as a straight one
+/// (`s'abonner`, `s’abonner`; `don't`, `don’t`).
+fn with_apostrophes(phrase: &str) -> Vec<String> {
+    let mut forms = vec![phrase.to_string()];
+    for (from, to) in [('\'', '’'), ('’', '\'')] {
+        if phrase.contains(from) {
+            forms.push(phrase.replace(from, &to.to_string()));
+        }
+    }
+    forms
+}
+
 fn automaton(patterns: &[String], ascii_case_insensitive: bool) -> Result<AhoCorasick> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
@@ -356,6 +368,13 @@ explanation = "e"
             phrase_rules(&set, "A shadow and a header").is_empty(),
             "no match inside words"
         );
+    }
+
+    #[test]
+    fn phrases_match_either_apostrophe() {
+        let set = set(&RULES.replace("phrases = [\"share\"]", "phrases = [\"s'abonner\"]"));
+        assert_eq!(phrase_rules(&set, "S’abonner"), ["t.line"]);
+        assert_eq!(phrase_rules(&set, "S'abonner"), ["t.line"]);
     }
 
     #[test]
