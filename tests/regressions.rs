@@ -249,3 +249,104 @@ fn list_items_in_the_article_body_stay_where_the_main_run_stops() {
         );
     }
 }
+
+#[test]
+fn a_headline_repeated_in_each_teaser_card_is_not_article_text() {
+    // Text dumps show a teaser card as its headline, a kicker, the headline again (the image's
+    // link) and a one-sentence summary; a run of them after the article read as article text.
+    let mut lines = vec![para("One"), para("Two"), para("Three")];
+    for topic in [
+        "reindeer herders",
+        "koala rescuers",
+        "Berlin renters",
+        "baby food makers",
+    ] {
+        let headline = format!("Why are {topic} in the news again this week?");
+        lines.extend([
+            headline.clone(),
+            "KICKER".into(),
+            headline,
+            format!(
+                "The {topic} were in the news again this week. Here is a longer summary of that \
+                 other story, which runs to two sentences."
+            ),
+        ]);
+    }
+    let page = lines.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    assert_eq!(
+        kept(&outcome).len(),
+        3,
+        "only the article: {:?}",
+        kept(&outcome)
+    );
+}
+
+#[test]
+fn a_related_box_inside_a_text_article_does_not_end_it() {
+    // A "Related" header after the first paragraphs, two bulleted headlines, and the article
+    // going on: the section used to run to the end of the page.
+    let page = [
+        "Rail strike called off".to_string(),
+        para("Opening"),
+        para("Second"),
+        "Related".into(),
+        "• Passengers face weeks of disruption".into(),
+        "• Analysis: why pay talks keep failing".into(),
+        para("Third"),
+        "Advertisement".into(),
+        para("Fourth"),
+        "Sign up to our morning briefing. Get the day's top stories delivered to your inbox."
+            .into(),
+        para("Fifth"),
+        "Comments (12)".into(),
+        "Good news for once, I was dreading the commute tomorrow morning.".into(),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for topic in ["Opening", "Second", "Third", "Fourth", "Fifth"] {
+        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
+    }
+    assert_eq!(label_of(&outcome, "• Passengers"), Label::Chrome);
+    assert_eq!(label_of(&outcome, "Sign up"), Label::Chrome);
+    assert_eq!(label_of(&outcome, "Good news"), Label::Chrome);
+}
+
+#[test]
+fn text_hidden_by_a_class_is_not_article_text() {
+    let html = format!(
+        r#"<html><body><div class="article"><span class="blind">본문 요약 건너뛰기</span>
+           <div class="sr-only">Skip to the end of the story</div><p>{}</p><p>{}</p></div></body></html>"#,
+        para("One"),
+        para("Two")
+    );
+    let outcome = cleaner().clean_html(&html);
+    assert_eq!(kept(&outcome).len(), 2);
+}
+
+#[test]
+fn a_paywall_prompt_in_japanese_is_not_article_text() {
+    let html = format!(
+        r#"<html><body><article><p>{}</p><p>{}</p>
+           <div class="premium-cta"><p>この記事は有料会員限定です。続きを読むには会員登録が必要です。</p></div>
+           </article></body></html>"#,
+        para("One"),
+        para("Two")
+    );
+    let outcome = cleaner().clean_html(&html);
+    assert_eq!(label_of(&outcome, "この記事は"), Label::Chrome);
+}
+
+#[test]
+fn a_french_cookie_notice_with_a_curly_apostrophe_is_chrome() {
+    let page = [
+        "Nous utilisons des cookies pour améliorer votre expérience. Accepter".to_string(),
+        "S’abonner".into(),
+        para("One"),
+        para("Two"),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    assert_eq!(label_of(&outcome, "Nous utilisons"), Label::Chrome);
+    assert_eq!(label_of(&outcome, "S’abonner"), Label::Chrome);
+}
