@@ -31,7 +31,7 @@ use crate::dom::DomHits;
 use crate::features::Marker;
 use crate::page::Page;
 use crate::rules::{Category, Rule, RuleKind, RuleSet, Signal};
-use crate::verdict::{Detail, Reason};
+use crate::verdict::{Detail, Reason, chrome_category};
 
 /// How far (in blocks) after a section header more evidence of its category (or a byline or
 /// time stamp, which head comments) must appear for the section to run to the end of the page.
@@ -85,22 +85,17 @@ pub fn second_pass(
 }
 
 /// Each block's score as the main text sees it: its score, but no lower than [`INLINE_FLOOR`] for
-/// the chrome that sits inside article bodies: a block whose strongest evidence says ad label,
-/// caption or subscription prompt, or a block of a section boxed inside the article (`in_box`).
+/// the chrome that sits inside article bodies: a block whose kind of chrome
+/// ([`chrome_category`]) is an ad label, a caption or a subscription prompt, or a block of a
+/// section boxed inside the article (`in_box`).
 /// Several of them between paragraphs do not split an article the way a menu does.
 fn main_text_scores(rules: &RuleSet, reasons: &[Vec<Reason>], in_box: &[bool]) -> Vec<f32> {
-    reasons
-        .iter()
-        .zip(in_box)
-        .map(|(block, &boxed)| {
-            let score: f32 = block.iter().map(|r| r.weight).sum();
-            let strongest = block
-                .iter()
-                .filter(|r| r.weight < 0.0)
-                .min_by(|a, b| a.weight.total_cmp(&b.weight))
-                .map(|r| rules.rule(r.rule).category);
+    scores(reasons)
+        .into_iter()
+        .zip(reasons.iter().zip(in_box))
+        .map(|(score, (block, &boxed))| {
             let inline = matches!(
-                strongest,
+                chrome_category(block, rules),
                 Some(Category::Ads | Category::Caption | Category::Subscribe)
             );
             if inline || boxed {

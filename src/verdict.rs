@@ -75,6 +75,18 @@ pub struct Verdict {
     pub reasons: Vec<Reason>,
 }
 
+/// The category of the strongest chrome reason of a specific category (not `chrome`), if any:
+/// what kind of chrome the reasons say a block is.
+pub(crate) fn chrome_category(reasons: &[Reason], rules: &RuleSet) -> Option<Category> {
+    reasons
+        .iter()
+        .filter(|r| r.weight < 0.0)
+        .map(|r| (r.weight, rules.rule(r.rule).category))
+        .filter(|(_, category)| *category != Category::Chrome && *category != Category::Content)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, category)| category)
+}
+
 impl Verdict {
     /// Sums up the reasons of a block. `local` is how many of them came from the first pass.
     /// A dropped block's category is that of its strongest chrome reason of a specific category
@@ -85,18 +97,7 @@ impl Verdict {
         let label = Label::of(score);
         let category = match label {
             Label::Content => Category::Content,
-            Label::Chrome => {
-                let specific = |r: &&Reason| {
-                    let category = rules.rule(r.rule).category;
-                    category != Category::Chrome && category != Category::Content
-                };
-                reasons
-                    .iter()
-                    .filter(|r| r.weight < 0.0)
-                    .filter(specific)
-                    .min_by(|a, b| a.weight.total_cmp(&b.weight))
-                    .map_or(fallback, |r| rules.rule(r.rule).category)
-            }
+            Label::Chrome => chrome_category(&reasons, rules).unwrap_or(fallback),
         };
         Verdict {
             label,
