@@ -153,26 +153,48 @@ fn count_repeats(page: &mut Page<'_>) {
 }
 
 /// Measures one trimmed text. Digits of a leading list number do not count as digits.
+///
+/// ASCII bytes, most of the text of most pages, take a table look-up each; other characters
+/// are decoded and classified by script.
 pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     let mut f = Features::default();
     let mut scripts = ScriptCounts::default();
     let mut units = 0u32; // in thirds, to stay integral
+    let mut ascii_chars = 0u32;
+    let mut latin = 0u32;
     let mut in_word = false;
     let mut prev: Option<char> = None;
     let body_start = text.len() - strip_marker(text).len();
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        f.chars += 1;
-        let (script, letter, digit) = if c.is_ascii() {
-            let letter = c.is_ascii_alphabetic();
-            (letter.then_some(Script::Latin), letter, c.is_ascii_digit())
-        } else {
-            match Script::of(c) {
-                Some(script) => (Some(script), true, false),
-                None if Script::is_symbol(c) => (None, false, false),
-                None => (None, c.is_alphabetic(), c.is_numeric()),
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            ascii_chars += 1;
+            if class & LETTER != 0 {
+                latin += 1;
+                f.uppercase += u32::from(class & UPPER != 0);
+                f.words += u32::from(!in_word);
+                in_word = true;
+            } else if class & DIGIT != 0 {
+                f.digits += u32::from(at >= body_start);
+            } else {
+                in_word = false;
+                if class & PUNCTUATION != 0 {
+                    punctuation(text, at, b as char, prev, &mut f);
+                }
             }
+            prev = Some(b as char);
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
+        f.chars += 1;
+        let (script, letter, digit) = match Script::of(c) {
+            Some(script) => (Some(script), true, false),
+            None if Script::is_symbol(c) => (None, false, false),
+            None => (None, c.is_alphabetic(), c.is_numeric()),
         };
         scripts.add_script(script);
         units += match script {
@@ -199,32 +221,74 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         } else if !digit {
             in_word = false;
         }
-        match c {
-            '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
-                let after_ok =
-                    next.is_none_or(|n| n.is_whitespace() || is_closing(n) || is_fullwidth_end(c));
-                let before_ok = prev.is_some_and(|p| !p.is_ascii_digit() || c != '.')
-                    && !(c == '.' && is_abbreviation(&text[..at]));
-                if after_ok && before_ok {
-                    f.sentence_ends = f.sentence_ends.saturating_add(1);
-                }
-            }
-            '|' | '>' | '›' | '»' | '·' | '/' | '∙' | '•'
-                if prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace) =>
-            {
-                f.separators = f.separators.saturating_add(1);
-            }
-            _ => {}
+        if matches!(c, '。' | '！' | '？' | '…' | '›' | '»' | '·' | '∙' | '•') {
+            punctuation(text, at, c, prev, &mut f);
         }
         prev = Some(c);
+        at += c.len_utf8();
     }
-    f.units = units as f32 / 3.0;
+    f.chars += ascii_chars;
+    f.letters += latin;
+    scripts.latin += latin;
+    f.units = (units + 3 * ascii_chars) as f32 / 3.0;
     let end =
         text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c) || c == '[' || c == '(');
     f.truncated = end.ends_with("...") || end.ends_with('…');
     f.ends_sentence = !f.truncated && end.ends_with(['.', '!', '?', '。', '！', '？']);
     f.marker = marker(text);
     (f, scripts)
+}
+
+const LETTER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+/// Sentence-final marks and menu separators: see [`punctuation`].
+const PUNCTUATION: u8 = 8;
+
+/// The class of each ASCII byte, as bits.
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            LETTER | UPPER
+        } else if c.is_ascii_lowercase() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b'.' | b'!' | b'?' | b'|' | b'>' | b'/') {
+            PUNCTUATION
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Counts `c`, at byte `at` of `text` after `prev`, if it ends a sentence or separates menu
+/// items.
+fn punctuation(text: &str, at: usize, c: char, prev: Option<char>, f: &mut Features) {
+    let next = text[at + c.len_utf8()..].chars().next();
+    match c {
+        '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
+            let after_ok =
+                next.is_none_or(|n| n.is_whitespace() || is_closing(n) || is_fullwidth_end(c));
+            if after_ok
+                && prev.is_some_and(|p| !p.is_ascii_digit() || c != '.')
+                && !(c == '.' && is_abbreviation(&text[..at]))
+            {
+                f.sentence_ends = f.sentence_ends.saturating_add(1);
+            }
+        }
+        '|' | '>' | '›' | '»' | '·' | '/' | '∙' | '•'
+            if prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace) =>
+        {
+            f.separators = f.separators.saturating_add(1);
+        }
+        _ => {}
+    }
 }
 
 /// Whether the word before a full stop at the end of `before` is an abbreviation: one to three

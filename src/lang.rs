@@ -167,6 +167,8 @@ pub struct Languages {
     suffixes: FxHashMap<Box<str>, LangSet>,
     /// Longest ending, in characters.
     max_suffix_chars: usize,
+    /// Longest stop word, in bytes, written in any mix of cases: a longer word is none.
+    max_word_bytes: usize,
     /// Function character → the languages that list it.
     function_chars: FxHashMap<char, LangSet>,
 }
@@ -224,6 +226,7 @@ impl Languages {
         }
         let id = LangId(self.list.len() as u8);
         for word in parsed.stopwords.split_whitespace() {
+            self.max_word_bytes = self.max_word_bytes.max(longest_form(word));
             self.words
                 .entry(word.to_lowercase().into())
                 .or_default()
@@ -284,12 +287,16 @@ impl Languages {
         let mut counts = WordCounts::default();
         let mut word_start: Option<usize> = None;
         let mut cased = false;
-        for (i, c) in text.char_indices() {
-            let word_char = if c.is_ascii() {
-                cased |= c.is_ascii_uppercase();
-                c.is_ascii_alphanumeric()
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (word_char, len) = if b < 0x80 {
+                cased |= b.is_ascii_uppercase();
+                (b.is_ascii_alphanumeric(), 1)
             } else {
-                match Script::of(c) {
+                let c = text[i..].chars().next().unwrap_or_default();
+                let word_char = match Script::of(c) {
                     Some(Script::Han | Script::Kana) => {
                         counts.cjk_chars += 1;
                         if let Some(set) = self.function_chars.get(&c) {
@@ -302,7 +309,8 @@ impl Languages {
                         true
                     }
                     None => !Script::is_symbol(c) && c.is_alphanumeric(),
-                }
+                };
+                (word_char, c.len_utf8())
             };
             if word_char {
                 word_start.get_or_insert(i);
@@ -313,6 +321,7 @@ impl Languages {
             if counts.words >= SAMPLE_WORDS || counts.cjk_chars >= SAMPLE_CJK_CHARS {
                 return counts;
             }
+            i += len;
         }
         if let Some(start) = word_start {
             self.count_word(&text[start..], cased, scratch, &mut counts);
@@ -326,15 +335,25 @@ impl Languages {
             return;
         }
         counts.words += 1;
-        let key: &str = if cased {
+        let may_have_suffix =
+            self.max_suffix_chars > 0 && word.as_bytes().last().is_some_and(|b| *b >= 0x80);
+        if word.len() > self.max_word_bytes && !may_have_suffix {
+            return;
+        }
+        let key: &str = if !cased {
+            word
+        } else if word.is_ascii() {
+            scratch.clear();
+            scratch.push_str(word);
+            scratch.make_ascii_lowercase();
+            scratch
+        } else {
             scratch.clear();
             scratch.extend(word.chars().flat_map(char::to_lowercase));
             scratch
-        } else {
-            word
         };
         let mut set = self.words.get(key).copied().unwrap_or_default();
-        if self.max_suffix_chars > 0 && key.as_bytes().last().is_some_and(|b| *b >= 0x80) {
+        if may_have_suffix {
             set.0 |= self.suffix_hits(key).0;
         }
         add_hits(&mut counts.hits, set);
@@ -399,6 +418,17 @@ impl Languages {
         let density = f32::from(counts.hits[lang.0 as usize]) / total as f32;
         density / language.prose_density
     }
+}
+
+/// Bytes of the longest way `word` can be written with each letter in either case.
+fn longest_form(word: &str) -> usize {
+    word.chars()
+        .map(|c| {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            let upper: usize = c.to_uppercase().map(char::len_utf8).sum();
+            lower.max(upper)
+        })
+        .sum()
 }
 
 fn add_hits(hits: &mut [u16; MAX_LANGUAGES], set: LangSet) {
