@@ -1,7 +1,8 @@
 //! First pass: the rules that fire on each block on its own.
 //!
-//! The phrase automaton runs once over the text of the whole page; then, for every block: the
-//! phrase matches that fall in it, the regexes over its text, the DOM
+//! The phrase automaton runs once over the text of the whole page; then, for every block: its
+//! line key looked up among the whole-line phrases, the phrase matches that fall in it, the
+//! regexes over its text, the DOM
 //! rules its element inherited, the feature rules, and repetition. Runs (`kind = "run"`) look at
 //! consecutive blocks but nothing beyond. Rules are skipped for blocks of other languages or
 //! inputs, and any rule whose `when` conditions fail does not fire. Each rule fires at most once
@@ -13,6 +14,7 @@ use std::ops::Range;
 use crate::features::{Marker, line_key, strip_marker};
 use crate::lang::LangId;
 use crate::page::{Block, InputKind, Page, Zones};
+use crate::rules::compiled::PageHits;
 use crate::rules::{Condition, Feature, InputScope, Rule, RuleKind, RuleSet};
 use crate::verdict::{Detail, Reason};
 
@@ -25,8 +27,9 @@ pub fn first_pass(
     values: &[Values],
 ) -> Vec<Vec<Reason>> {
     let runs = run_members(page, rules, values);
-    let phrases = phrase_hits(page, rules);
+    let (keys, hits) = phrase_hits(page, rules);
     let mut next_phrase = 0;
+    let mut scratch = Vec::new();
     let mut all = Vec::with_capacity(page.blocks.len());
     for (index, block) in page.blocks.iter().enumerate() {
         let applies = |rule: &Rule| applies(rule, page, block.features.lang, &values[index]);
@@ -40,17 +43,26 @@ pub fn first_pass(
                 });
             }
         };
-        while let Some(&(_, rule, start, end)) = phrases.get(next_phrase).filter(|h| h.0 == index) {
-            next_phrase += 1;
+        let text = page.text(block);
+        let mut phrase_hit = |rule: u32, start: usize, end: usize| {
             if applies(rules.rule(rule)) {
                 add(rule, Detail::Text(start as u32, end as u32));
             }
+        };
+        rules
+            .compiled
+            .line_phrase_hits(text, keys[index].clone(), &mut scratch, &mut phrase_hit);
+        while let Some(&(_, rule, start, end)) =
+            hits.phrases.get(next_phrase).filter(|h| h.0 == index)
+        {
+            next_phrase += 1;
+            phrase_hit(rule, start, end);
         }
-        let text = page.text(block);
         let body = strip_marker(text);
         let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
         rules.compiled.regex_hits(
             body,
+            hits.regex_gates[index],
             |rule| applies(rules.rule(rule)),
             |rule, start, end| {
                 add(
@@ -92,30 +104,28 @@ pub fn first_pass(
     all
 }
 
-/// The phrase rules matching each block, from one search of the page's text, as
-/// (block, rule, start, end) in block order.
-fn phrase_hits(page: &Page<'_>, rules: &RuleSet) -> Vec<(usize, u32, usize, usize)> {
+/// Each block's line key (see [`line_key`]) as a range of its trimmed text, and what one
+/// search of the page's text finds: the prefix and contains phrase rules matching each block
+/// and the regexes each block may match.
+fn phrase_hits(page: &Page<'_>, rules: &RuleSet) -> (Vec<Range<usize>>, PageHits) {
+    let mut keys = Vec::with_capacity(page.blocks.len());
     let ranges: Vec<(Range<usize>, Range<usize>)> = page
         .blocks
         .iter()
         .map(|block| {
             let text = page.text(block);
             let key = line_key(text);
-            let key_start =
-                block.trimmed.start as usize + (key.as_ptr() as usize - text.as_ptr() as usize);
+            let key_start = key.as_ptr() as usize - text.as_ptr() as usize;
+            keys.push(key_start..key_start + key.len());
+            let start = block.trimmed.start as usize;
             (
-                block.trimmed.start as usize..block.trimmed.end as usize,
-                key_start..key_start + key.len(),
+                start..block.trimmed.end as usize,
+                start + key_start..start + key_start + key.len(),
             )
         })
         .collect();
-    let mut hits = Vec::new();
-    rules
-        .compiled
-        .page_phrase_hits(page.buffer(), &ranges, |block, rule, start, end| {
-            hits.push((block, rule, start, end));
-        });
-    hits
+    let hits = rules.compiled.page_hits(page.buffer(), &ranges);
+    (keys, hits)
 }
 
 /// The [`Values`] of every block of `page`, in block order.

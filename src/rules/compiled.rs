@@ -1,11 +1,15 @@
 //! Rules compiled for matching: one automaton per kind, built once per rule set.
 //!
-//! * every phrase of every phrase and section rule goes into one Aho-Corasick automaton (ASCII
-//!   case-insensitive), run once over the text of the whole page (all blocks at once, so a page
-//!   costs one search, not one per block); each match is assigned to its block and checked
-//!   against its rule's mode (whole line, prefix, contains) and word edges;
+//! * phrases that must be the whole line go into a hash table of their ASCII lower-case forms,
+//!   looked up with each block's line key;
+//! * the other phrases, and the literals that regexes require (see [`super::literals`]), go into
+//!   one Aho-Corasick automaton (ASCII case-insensitive), run once over the text of the whole
+//!   page (all blocks at once, so a page costs one search, not one per block); each match is
+//!   assigned to its block and checked against its phrase's mode (prefix, contains) and word
+//!   edges, or marks its regex as possible in the block;
 //! * regexes are compiled once and tried one by one, only for the blocks their rule's
-//!   conditions accept;
+//!   conditions accept, that hold one of their required literals and start with a byte a match
+//!   can start with;
 //! * every class/id token pattern goes into one automaton, run once per distinct token of a page;
 //! * tags, zones and selectors are listed per rule.
 
@@ -14,13 +18,15 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use html5ever::LocalName;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use scraper::Selector;
 
+use super::literals::{first_bytes, required_literals};
 use super::{Header, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::page::Zones;
 
-/// What a phrase of the automaton belongs to.
+/// The rule a phrase belongs to.
 #[derive(Debug)]
 struct PhraseOwner {
     rule: u32,
@@ -29,6 +35,31 @@ struct PhraseOwner {
     word_start: bool,
     /// The phrase ends with an ASCII letter or digit (so must not precede one).
     word_end: bool,
+}
+
+/// What a pattern of the page automaton belongs to.
+#[derive(Debug)]
+enum PatternOwner {
+    /// A phrase of a prefix or contains rule.
+    Phrase(PhraseOwner),
+    /// A literal required by the regex at this index of [`Compiled::regexes`].
+    Gate(usize),
+}
+
+/// How many regexes can be gated by their literals: the bits of a [`RegexGates`] mask.
+const GATED_REGEXES: usize = 64;
+
+/// For one block, the gated regexes that may match it: bit `n` for regex `n`.
+pub(crate) type RegexGates = u64;
+
+/// What one search of a page finds.
+#[derive(Debug, Default)]
+pub(crate) struct PageHits {
+    /// Prefix and contains phrase hits as (block, rule, start, end), in block order, with the
+    /// match's range in the block's trimmed text.
+    pub phrases: Vec<(usize, u32, usize, usize)>,
+    /// For each block, the gated regexes that may match it.
+    pub regex_gates: Vec<RegexGates>,
 }
 
 /// What a token pattern of the automaton belongs to.
@@ -50,31 +81,20 @@ struct RuleRegex {
     /// literals: the first bytes of those literals, as a 256-bit set. A text starting with
     /// another byte cannot match, and the search is skipped.
     first_bytes: Option<[u64; 4]>,
-}
-
-/// The first bytes any match of `pattern` must start with, when the pattern is anchored at the
-/// start and its prefixes are a finite set of literals.
-fn first_bytes(pattern: &str) -> Option<[u64; 4]> {
-    use regex_syntax::hir::Look;
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    if !hir.properties().look_set_prefix().contains(Look::Start) {
-        return None;
-    }
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-    let mut set = [0u64; 4];
-    for literal in prefixes.literals()? {
-        let &b = literal.as_bytes().first()?;
-        set[usize::from(b / 64)] |= 1 << (b % 64);
-    }
-    Some(set)
+    /// Whether the regex runs only on blocks holding one of its required literals.
+    gated: bool,
 }
 
 /// The compiled matchers of a rule set.
 #[derive(Debug, Default)]
 pub(crate) struct Compiled {
-    phrases: Option<AhoCorasick>,
-    phrase_owners: Vec<PhraseOwner>,
+    /// Whole-line phrases, ASCII lower-cased, with their rules.
+    line_phrases: FxHashMap<Box<[u8]>, Vec<PhraseOwner>>,
+    /// Bytes of the longest whole-line phrase.
+    longest_line_phrase: usize,
+    /// Prefix and contains phrases and regex literals.
+    patterns: Option<AhoCorasick>,
+    pattern_owners: Vec<PatternOwner>,
     regexes: Vec<RuleRegex>,
     tokens: Option<AhoCorasick>,
     token_owners: Vec<TokenOwner>,
@@ -93,7 +113,7 @@ pub(crate) struct Compiled {
 impl Compiled {
     pub(crate) fn new(rules: &[Rule]) -> Result<Compiled> {
         let mut compiled = Compiled::default();
-        let mut phrases: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<u8>> = Vec::new();
         let mut token_patterns: Vec<String> = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             let index = index as u32;
@@ -117,13 +137,25 @@ impl Compiled {
                     ..
                 } => {
                     for phrase in list.iter().flat_map(|p| with_apostrophes(p)) {
-                        compiled.phrase_owners.push(PhraseOwner {
+                        let owner = PhraseOwner {
                             rule: index,
                             mode: *mode,
                             word_start: phrase.starts_with(|c: char| c.is_ascii_alphanumeric()),
                             word_end: phrase.ends_with(|c: char| c.is_ascii_alphanumeric()),
-                        });
-                        phrases.push(phrase);
+                        };
+                        let phrase = phrase.into_bytes().to_ascii_lowercase();
+                        if *mode == PhraseMode::Line {
+                            compiled.longest_line_phrase =
+                                compiled.longest_line_phrase.max(phrase.len());
+                            compiled
+                                .line_phrases
+                                .entry(phrase.into())
+                                .or_default()
+                                .push(owner);
+                        } else {
+                            compiled.pattern_owners.push(PatternOwner::Phrase(owner));
+                            patterns.push(phrase);
+                        }
                     }
                 }
                 RuleKind::Regex { pattern }
@@ -133,11 +165,18 @@ impl Compiled {
                 } => {
                     let regex = Regex::new(pattern)
                         .map_err(|e| fail(format!("bad regex in rule `{}`: {e}", rule.id)))?;
+                    let at = compiled.regexes.len();
+                    let literals = required_literals(pattern).filter(|_| at < GATED_REGEXES);
                     compiled.regexes.push(RuleRegex {
                         rule: index,
                         first_bytes: first_bytes(pattern),
+                        gated: literals.is_some(),
                         regex,
                     });
+                    for literal in literals.into_iter().flatten() {
+                        compiled.pattern_owners.push(PatternOwner::Gate(at));
+                        patterns.push(literal);
+                    }
                 }
                 RuleKind::Dom {
                     tokens,
@@ -186,8 +225,8 @@ impl Compiled {
                 RuleKind::Context { .. } => {}
             }
         }
-        if !phrases.is_empty() {
-            compiled.phrases = Some(automaton(&phrases, true)?);
+        if !patterns.is_empty() {
+            compiled.patterns = Some(automaton(&patterns, true)?);
         }
         if !token_patterns.is_empty() {
             compiled.tokens = Some(automaton(&token_patterns, false)?);
@@ -195,18 +234,55 @@ impl Compiled {
         Ok(compiled)
     }
 
-    /// Finds the phrase rules matching the blocks of a page in one search of `buffer`, the text
-    /// that holds them all. `blocks` gives, in page order, each block's trimmed text and its
-    /// line key (see [`crate::features::line_key`]) as byte ranges of `buffer`. Calls
-    /// `hit(block, rule, start, end)` with the match's range in the block's trimmed text, in
-    /// block order.
-    pub(crate) fn page_phrase_hits(
+    /// Calls `hit(rule, start, end)` for every whole-line phrase rule matching a block, given
+    /// its trimmed `text` and its line `key` (see [`crate::features::line_key`]) as a range of
+    /// `text`. `scratch` is a reusable buffer.
+    pub(crate) fn line_phrase_hits(
+        &self,
+        text: &str,
+        key: Range<usize>,
+        scratch: &mut Vec<u8>,
+        mut hit: impl FnMut(u32, usize, usize),
+    ) {
+        if key.len() > self.longest_line_phrase {
+            return;
+        }
+        scratch.clear();
+        scratch.extend(
+            text.as_bytes()[key.clone()]
+                .iter()
+                .map(u8::to_ascii_lowercase),
+        );
+        let Some(owners) = self.line_phrases.get(scratch.as_slice()) else {
+            return;
+        };
+        let glued_after = text
+            .as_bytes()
+            .get(key.end)
+            .is_some_and(u8::is_ascii_alphanumeric);
+        for owner in owners {
+            if !(owner.word_end && glued_after) {
+                hit(owner.rule, key.start, key.end);
+            }
+        }
+    }
+
+    /// Searches the blocks of a page at once in `buffer`, the text that holds them all, for
+    /// prefix and contains phrases and for the literals regexes require. `blocks` gives, in
+    /// page order, each block's trimmed text and its line key (see
+    /// [`crate::features::line_key`]) as byte ranges of `buffer`.
+    pub(crate) fn page_hits(
         &self,
         buffer: &str,
         blocks: &[(Range<usize>, Range<usize>)],
-        mut hit: impl FnMut(usize, u32, usize, usize),
-    ) {
-        let Some(ac) = &self.phrases else { return };
+    ) -> PageHits {
+        let mut hits = PageHits {
+            phrases: Vec::new(),
+            regex_gates: vec![0; blocks.len()],
+        };
+        let Some(ac) = &self.patterns else {
+            return hits;
+        };
         let mut b = 0;
         for m in ac.find_overlapping_iter(buffer) {
             while b < blocks.len() && blocks[b].0.end < m.end() {
@@ -218,35 +294,45 @@ impl Compiled {
             if m.start() < text.start {
                 continue;
             }
-            let owner = &self.phrase_owners[m.pattern().as_usize()];
-            let placed = match owner.mode {
-                PhraseMode::Line => m.start() == key.start && m.end() == key.end,
-                PhraseMode::Prefix => m.start() == key.start,
-                PhraseMode::Contains => true,
+            let owner = match &self.pattern_owners[m.pattern().as_usize()] {
+                PatternOwner::Gate(regex) => {
+                    hits.regex_gates[b] |= 1 << regex;
+                    continue;
+                }
+                PatternOwner::Phrase(owner) => owner,
             };
+            if owner.mode == PhraseMode::Prefix && m.start() != key.start {
+                continue;
+            }
             let bytes = &buffer.as_bytes()[text.clone()];
             let (start, end) = (m.start() - text.start, m.end() - text.start);
             let glued = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
             let glued_before = owner.word_start && start > 0 && glued(bytes.get(start - 1));
             let glued_after = owner.word_end && glued(bytes.get(end));
-            if placed && !glued_before && !glued_after {
-                hit(b, owner.rule, start, end);
+            if !glued_before && !glued_after {
+                hits.phrases.push((b, owner.rule, start, end));
             }
         }
+        hits
     }
 
     /// Calls `hit(rule, start, end)` for every regex rule that `wanted` accepts and that matches
-    /// `text`. Rules are tried one by one, so that rules whose conditions already failed cost
-    /// nothing and each regex keeps its own search strategy (anchors, literal prefilters), which
-    /// one combined set of many Unicode patterns would lose.
+    /// `text`, a block whose [`RegexGates`] are `gates`. Rules are tried one by one, so that
+    /// rules whose conditions already failed cost nothing and each regex keeps its own search
+    /// strategy (anchors, literal prefilters), which one combined set of many Unicode patterns
+    /// would lose.
     pub(crate) fn regex_hits(
         &self,
         text: &str,
+        gates: RegexGates,
         mut wanted: impl FnMut(u32) -> bool,
         mut hit: impl FnMut(u32, usize, usize),
     ) {
         let first = text.as_bytes().first().copied();
-        for r in &self.regexes {
+        for (n, r) in self.regexes.iter().enumerate() {
+            if r.gated && gates & (1 << n) == 0 {
+                continue;
+            }
             let may_start = match (&r.first_bytes, first) {
                 (Some(set), Some(b)) => set[usize::from(b / 64)] & (1 << (b % 64)) != 0,
                 (Some(_), None) => false,
@@ -289,7 +375,7 @@ fn with_apostrophes(phrase: &str) -> Vec<String> {
     forms
 }
 
-fn automaton(patterns: &[String], ascii_case_insensitive: bool) -> Result<AhoCorasick> {
+fn automaton<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Result<AhoCorasick> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
@@ -305,7 +391,6 @@ fn automaton(patterns: &[String], ascii_case_insensitive: bool) -> Result<AhoCor
 
 #[cfg(test)]
 mod tests {
-    use super::first_bytes;
     use crate::rules::RuleSet;
 
     fn set(toml: &str) -> RuleSet {
@@ -346,12 +431,14 @@ explanation = "e"
     fn phrase_rules(set: &RuleSet, text: &str) -> Vec<String> {
         let key = crate::features::line_key(text);
         let start = key.as_ptr() as usize - text.as_ptr() as usize;
+        let key = start..start + key.len();
         let mut ids = Vec::new();
-        set.compiled.page_phrase_hits(
-            text,
-            &[(0..text.len(), start..start + key.len())],
-            |_, r, _, _| ids.push(set.rule(r).id.clone()),
-        );
+        set.compiled
+            .line_phrase_hits(text, key.clone(), &mut Vec::new(), |r, _, _| {
+                ids.push(set.rule(r).id.clone())
+            });
+        let hits = set.compiled.page_hits(text, &[(0..text.len(), key)]);
+        ids.extend(hits.phrases.iter().map(|h| set.rule(h.1).id.clone()));
         ids.sort();
         ids.dedup();
         ids.retain(|id| id.starts_with("t."));
@@ -395,16 +482,31 @@ explanation = "e"
     }
 
     #[test]
-    fn anchored_literal_patterns_know_their_first_bytes() {
-        let set = first_bytes("^(?i:by|von) [A-Z]").unwrap();
-        let has = |b: u8| set[usize::from(b / 64)] & (1 << (b % 64)) != 0;
-        assert!(has(b'b') && has(b'B') && has(b'v') && has(b'V') && !has(b'x'));
-        assert!(first_bytes("by [A-Z]").is_none(), "not anchored");
-        assert!(first_bytes(r"^\S+ says").is_none(), "no literal prefix");
-        assert!(
-            first_bytes("^(a|b)|c").is_none(),
-            "one alternative is not anchored"
+    fn regexes_run_where_their_literals_are() {
+        let set = set(&RULES.replace(
+            "kind = \"phrase\"\nmatch = \"line\"\nphrases = [\"share\"]",
+            "kind = \"regex\"\npattern = '(?i:tel|phone)\\s*[0-9]{3}'",
+        ));
+        let regex_rules = |text: &str| {
+            let hits = set
+                .compiled
+                .page_hits(text, &[(0..text.len(), 0..text.len())]);
+            let mut ids = Vec::new();
+            set.compiled.regex_hits(
+                text,
+                hits.regex_gates[0],
+                |_| true,
+                |r, start, end| ids.push((set.rule(r).id.clone(), text[start..end].to_string())),
+            );
+            ids.retain(|(id, _)| id.starts_with("t."));
+            ids
+        };
+        assert_eq!(
+            regex_rules("Call TEL 555 now"),
+            [("t.line".to_string(), "TEL 555".to_string())]
         );
+        assert!(regex_rules("Call 555 now").is_empty());
+        assert!(set.compiled.regexes.iter().any(|r| r.gated));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 
 mod builtin;
 pub(crate) mod compiled;
+mod literals;
 mod schema;
 
 use std::fmt;
