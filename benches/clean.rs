@@ -16,6 +16,10 @@ use std::path::PathBuf;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsclean::Cleaner;
 
+/// The allocator of the `newsclean` command, so that figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A page: (file name, text).
 type Page = (String, String);
 /// A way to clean a page, returning the length of the text kept.

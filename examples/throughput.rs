@@ -10,7 +10,8 @@
 //! each (default 5). Reported: MB/s (input bytes, 10⁶ per MB) and pages/s of the fastest of the
 //! `R` rounds (the one least disturbed by other work on the machine), and the speed-up. Without a
 //! directory, the ScrapingHub dev set (`../shared/corpus/scrapinghub/{html,text}`) is used if
-//! present, else the fixtures under `tests/fixtures`.
+//! present, else the fixtures under `tests/fixtures`. Memory comes from mimalloc, the allocator of
+//! the `newsclean` command.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -18,6 +19,10 @@ use std::time::Instant;
 use newsclean::Cleaner;
 use newsclean::batch::{discover, ordered, read};
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
+
+/// The allocator of the `newsclean` command, so that figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut dirs = Vec::new();

@@ -5,6 +5,8 @@
 //! Latin characters the same content takes. The page's language is decided here too, from the
 //! blocks' scripts and stop words, and every block gets its language's stop-word level.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -160,33 +162,15 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     let mut f = Features::default();
     let mut scripts = ScriptCounts::default();
     let mut units = 0u32; // in thirds, to stay integral
-    let mut ascii_chars = 0u32;
-    let mut latin = 0u32;
-    let mut in_word = false;
-    let mut prev: Option<char> = None;
-    let body_start = text.len() - strip_marker(text).len();
+    let mut ascii = AsciiCounts::default();
+    let body_start = strip_marker(text).as_ptr() as usize - text.as_ptr() as usize;
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let b = bytes[at];
-        if b < 0x80 {
-            let class = ASCII_CLASS[usize::from(b)];
-            ascii_chars += 1;
-            if class & LETTER != 0 {
-                latin += 1;
-                f.uppercase += u32::from(class & UPPER != 0);
-                f.words += u32::from(!in_word);
-                in_word = true;
-            } else if class & DIGIT != 0 {
-                f.digits += u32::from(at >= body_start);
-            } else {
-                in_word = false;
-                if class & PUNCTUATION != 0 {
-                    punctuation(text, at, b as char, prev, &mut f);
-                }
-            }
-            prev = Some(b as char);
-            at += 1;
+        let run = bytes[at..].iter().take_while(|b| b.is_ascii()).count();
+        if run > 0 {
+            ascii.add(text, at..at + run, &mut f);
+            at += run;
             continue;
         }
         let c = text[at..].chars().next().unwrap_or_default();
@@ -212,24 +196,29 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         }
         if matches!(script, Some(Script::Han | Script::Kana)) {
             f.words += 1;
-            in_word = false;
+            ascii.in_word = 0;
         } else if letter {
-            if !in_word {
-                f.words += 1;
-                in_word = true;
-            }
+            f.words += 1 - ascii.in_word;
+            ascii.in_word = 1;
         } else if !digit {
-            in_word = false;
+            ascii.in_word = 0;
         }
         if matches!(c, '。' | '！' | '？' | '…' | '›' | '»' | '·' | '∙' | '•') {
-            punctuation(text, at, c, prev, &mut f);
+            punctuation(text, at, c, &mut f);
         }
-        prev = Some(c);
         at += c.len_utf8();
     }
-    f.chars += ascii_chars;
-    f.letters += latin;
-    scripts.latin += latin;
+    let marker_digits = bytes[..body_start]
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count();
+    f.chars += ascii.chars;
+    f.letters += ascii.letters;
+    f.uppercase += ascii.uppercase;
+    f.words += ascii.words;
+    f.digits += ascii.digits - marker_digits as u32;
+    scripts.latin += ascii.letters;
+    let ascii_chars = ascii.chars;
     f.units = (units + 3 * ascii_chars) as f32 / 3.0;
     let end =
         text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c) || c == '[' || c == '(');
@@ -238,6 +227,65 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     f.marker = marker(text);
     (f, scripts)
 }
+
+/// Counts over the ASCII runs of a text.
+#[derive(Default)]
+struct AsciiCounts {
+    chars: u32,
+    letters: u32,
+    uppercase: u32,
+    words: u32,
+    digits: u32,
+    /// 1 inside a word (which may go on after the run).
+    in_word: u32,
+}
+
+impl AsciiCounts {
+    /// Counts the ASCII bytes of `text` in `run`, and its sentence ends and separators into `f`.
+    /// Without branches but for the rare punctuation (letters and word starts come too
+    /// irregularly for branch prediction), and with one addition for three counts.
+    fn add(&mut self, text: &str, run: Range<usize>, f: &mut Features) {
+        let bytes = &text.as_bytes()[run.clone()];
+        let mut in_word = self.in_word;
+        // Chunks short enough for the packed counts not to overflow their 16 bits.
+        for (chunk_index, chunk) in bytes.chunks(u16::MAX as usize).enumerate() {
+            let mut packed = 0u64;
+            let mut words = 0u32;
+            for (i, &b) in chunk.iter().enumerate() {
+                let class = ASCII_CLASS[usize::from(b & 0x7f)];
+                packed += PACKED_COUNTS[usize::from(class & (LETTER | UPPER | DIGIT))];
+                let letter = u32::from(class & LETTER);
+                words += letter & !in_word & 1;
+                in_word = letter | (u32::from(class & DIGIT != 0) & in_word);
+                if class & PUNCTUATION != 0 {
+                    let at = run.start + chunk_index * u16::MAX as usize + i;
+                    punctuation(text, at, char::from(b), f);
+                }
+            }
+            self.letters += (packed & 0xffff) as u32;
+            self.uppercase += ((packed >> 16) & 0xffff) as u32;
+            self.digits += ((packed >> 32) & 0xffff) as u32;
+            self.words += words;
+        }
+        self.chars += run.len() as u32;
+        self.in_word = in_word;
+    }
+}
+
+/// For each combination of the LETTER, UPPER and DIGIT bits: letters, upper-case letters and
+/// digits, packed in 16-bit lanes, so that one addition counts all three.
+static PACKED_COUNTS: [u64; 8] = {
+    let mut table = [0u64; 8];
+    let mut class = 0;
+    while class < 8 {
+        let c = class as u8;
+        table[class] = (c & LETTER != 0) as u64
+            | (((c & UPPER != 0) as u64) << 16)
+            | (((c & DIGIT != 0) as u64) << 32);
+        class += 1;
+    }
+    table
+};
 
 const LETTER: u8 = 1;
 const UPPER: u8 = 2;
@@ -267,9 +315,9 @@ static ASCII_CLASS: [u8; 128] = {
     table
 };
 
-/// Counts `c`, at byte `at` of `text` after `prev`, if it ends a sentence or separates menu
-/// items.
-fn punctuation(text: &str, at: usize, c: char, prev: Option<char>, f: &mut Features) {
+/// Counts `c`, at byte `at` of `text`, if it ends a sentence or separates menu items.
+fn punctuation(text: &str, at: usize, c: char, f: &mut Features) {
+    let prev = text[..at].chars().next_back();
     let next = text[at + c.len_utf8()..].chars().next();
     match c {
         '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
