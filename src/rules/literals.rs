@@ -9,9 +9,17 @@
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
-/// The shortest literal worth searching for: single characters such as `:` or `(` are in almost
-/// every block and would only slow the search down.
-const MIN_LITERAL_BYTES: usize = 2;
+/// Whether a literal is worth searching for: single letters, digits, spaces and the punctuation
+/// of ordinary prose (`:`, `(`, `.` …) are in almost every block and would only slow the search
+/// down; a rarer single byte such as `@` or `|` serves.
+fn selective(literal: &[u8]) -> bool {
+    match literal {
+        [b] => {
+            !(b.is_ascii_alphanumeric() || b.is_ascii_whitespace() || b".,:;'\"()-/!?".contains(b))
+        }
+        _ => !literal.is_empty(),
+    }
+}
 
 /// The first bytes any match of `pattern` must start with, as a 256-bit set, when the pattern is
 /// anchored at the start and its prefixes are a finite set of literals.
@@ -30,10 +38,10 @@ pub(crate) fn first_bytes(pattern: &str) -> Option<[u64; 4]> {
 }
 
 /// Literals, ASCII lower-cased, one of which occurs (ignoring ASCII case) in every match of
-/// `pattern`; `None` when no such set of literals of at least [`MIN_LITERAL_BYTES`] is found.
+/// `pattern`; `None` when no such set of [`selective`] literals is found.
 pub(crate) fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    required(&hir).filter(|set| shortest(set) >= MIN_LITERAL_BYTES)
+    required(&hir).filter(|set| set.iter().all(|l| selective(l)))
 }
 
 /// A set of literals one of which every match of `hir` contains.
@@ -132,6 +140,11 @@ mod tests {
     fn no_literals_when_a_branch_has_none() {
         assert_eq!(required_strings(r"(?i:photo)\s*:|^\d{4}-\d{2}$"), None);
         assert_eq!(required_strings(r"^\S+$"), None);
-        assert_eq!(required_strings(r"x\d"), None, "too short to help");
+        assert_eq!(required_strings(r"x\d"), None, "too common to help");
+        assert_eq!(
+            required_strings(r"^\S+@\S+$").unwrap(),
+            ["@"],
+            "rare enough to help"
+        );
     }
 }
