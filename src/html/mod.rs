@@ -15,6 +15,7 @@
 
 mod meta;
 mod prune;
+pub mod selector;
 
 use std::borrow::Cow;
 
@@ -22,7 +23,9 @@ use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
 use html5ever::LocalName;
 use rustc_hash::FxHashMap;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Node};
+
+use selector::ElementSelector;
 
 use crate::features::Features;
 use crate::page::{Block, Element, InputKind, NO_ELEMENT, Page, Zones, is_blank};
@@ -34,7 +37,7 @@ pub fn parse<'a>(
     source: Cow<'a, str>,
     encoding: &'static Encoding,
     lossy: bool,
-    selectors: &[(u32, Selector)],
+    selectors: &[(u32, ElementSelector)],
 ) -> Page<'a> {
     let document = Html::parse_document(&prune::prune(&source));
     let mut page = Page::new(source, InputKind::Html, encoding, lossy);
@@ -141,7 +144,7 @@ pub(crate) struct Head {
 
 struct Walker<'p, 'a> {
     page: &'p mut Page<'a>,
-    selectors: &'p [(u32, Selector)],
+    selectors: &'p [(u32, ElementSelector)],
     interned: FxHashMap<Box<str>, u32>,
     frames: Vec<Frame>,
     element: u32,
@@ -158,7 +161,7 @@ struct Walker<'p, 'a> {
 }
 
 impl<'p, 'a> Walker<'p, 'a> {
-    fn new(page: &'p mut Page<'a>, selectors: &'p [(u32, Selector)]) -> Self {
+    fn new(page: &'p mut Page<'a>, selectors: &'p [(u32, ElementSelector)]) -> Self {
         Walker {
             page,
             selectors,
@@ -215,7 +218,7 @@ impl<'p, 'a> Walker<'p, 'a> {
                     && let Some(element_ref) = ElementRef::wrap(node)
                 {
                     for (rule, selector) in self.selectors {
-                        if selector.matches(&element_ref) {
+                        if selector.matches(element_ref) {
                             self.page.selector_hits.push((self.element, *rule));
                         }
                     }

@@ -19,11 +19,11 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use html5ever::LocalName;
 use regex::Regex;
 use rustc_hash::FxHashMap;
-use scraper::Selector;
 
 use super::literals::{first_bytes, required_literals};
 use super::{Header, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
+use crate::html::selector::ElementSelector;
 use crate::page::Zones;
 
 /// The rule a phrase belongs to.
@@ -103,7 +103,7 @@ pub(crate) struct Compiled {
     /// (rule, zones) pairs of dom rules.
     pub zones: Vec<(u32, Zones)>,
     /// (rule, selector) pairs of dom rules.
-    pub selectors: Vec<(u32, Selector)>,
+    pub selectors: Vec<(u32, ElementSelector)>,
     /// Indices of all dom rules, in order; a dom rule's position here is its bit in hit sets.
     pub dom_rules: Vec<u32>,
     /// Indices of the rules that look at a block's shape alone: feature, repeated and run rules.
@@ -213,7 +213,7 @@ impl Compiled {
                             .map(|z| (index, z)),
                     );
                     if let Some(selector) = selector {
-                        let parsed = Selector::parse(selector).map_err(|e| {
+                        let parsed = ElementSelector::parse(selector).map_err(|e| {
                             fail(format!("bad selector in rule `{}`: {e}", rule.id))
                         })?;
                         compiled.selectors.push((index, parsed));
