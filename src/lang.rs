@@ -288,12 +288,25 @@ impl Languages {
         let mut word_start: Option<usize> = None;
         let mut cased = false;
         let bytes = text.as_bytes();
+        let full = |counts: &WordCounts| {
+            counts.words >= SAMPLE_WORDS || counts.cjk_chars >= SAMPLE_CJK_CHARS
+        };
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits at once: part of one word.
+                let run = bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                cased |= bytes[i..i + run].iter().any(u8::is_ascii_uppercase);
+                word_start.get_or_insert(i);
+                i += run;
+                continue;
+            }
             let (word_char, len) = if b < 0x80 {
-                cased |= b.is_ascii_uppercase();
-                (b.is_ascii_alphanumeric(), 1)
+                (false, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
                 let word_char = match Script::of(c) {
@@ -318,7 +331,7 @@ impl Languages {
                 self.count_word(&text[start..i], cased, scratch, &mut counts);
                 cased = false;
             }
-            if counts.words >= SAMPLE_WORDS || counts.cjk_chars >= SAMPLE_CJK_CHARS {
+            if full(&counts) {
                 return counts;
             }
             i += len;
