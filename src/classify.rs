@@ -27,7 +27,7 @@ pub fn first_pass(
     values: &[Values],
 ) -> Vec<Vec<Reason>> {
     let runs = run_members(page, rules, values);
-    let (keys, hits) = phrase_hits(page, rules);
+    let (ranges, hits) = phrase_hits(page, rules);
     let mut next_phrase = 0;
     let mut scratch = Vec::new();
     let mut all = Vec::with_capacity(page.blocks.len());
@@ -49,9 +49,11 @@ pub fn first_pass(
                 add(rule, Detail::Text(start as u32, end as u32));
             }
         };
+        let (trimmed, key) = &ranges[index];
+        let key = key.start - trimmed.start..key.end - trimmed.start;
         rules
             .compiled
-            .line_phrase_hits(text, keys[index].clone(), &mut scratch, &mut phrase_hit);
+            .line_phrase_hits(text, key, &mut scratch, &mut phrase_hit);
         while let Some(&(_, rule, start, end)) =
             hits.phrases.get(next_phrase).filter(|h| h.0 == index)
         {
@@ -104,28 +106,28 @@ pub fn first_pass(
     all
 }
 
-/// Each block's line key (see [`line_key`]) as a range of its trimmed text, and what one
-/// search of the page's text finds: the prefix and contains phrase rules matching each block
-/// and the regexes each block may match.
-fn phrase_hits(page: &Page<'_>, rules: &RuleSet) -> (Vec<Range<usize>>, PageHits) {
-    let mut keys = Vec::with_capacity(page.blocks.len());
-    let ranges: Vec<(Range<usize>, Range<usize>)> = page
+/// A block's trimmed text and its line key (see [`line_key`]), as ranges of the page's buffer.
+type BlockRanges = (Range<usize>, Range<usize>);
+
+/// Each block's [`BlockRanges`], and what one search of the page's buffer finds: the prefix and
+/// contains phrase rules matching each block and the regexes each block may match.
+fn phrase_hits(page: &Page<'_>, rules: &RuleSet) -> (Vec<BlockRanges>, PageHits) {
+    let ranges: Vec<BlockRanges> = page
         .blocks
         .iter()
         .map(|block| {
             let text = page.text(block);
             let key = line_key(text);
-            let key_start = key.as_ptr() as usize - text.as_ptr() as usize;
-            keys.push(key_start..key_start + key.len());
-            let start = block.trimmed.start as usize;
+            let key_start =
+                block.trimmed.start as usize + (key.as_ptr() as usize - text.as_ptr() as usize);
             (
-                start..block.trimmed.end as usize,
-                start + key_start..start + key_start + key.len(),
+                block.trimmed.start as usize..block.trimmed.end as usize,
+                key_start..key_start + key.len(),
             )
         })
         .collect();
     let hits = rules.compiled.page_hits(page.buffer(), &ranges);
-    (keys, hits)
+    (ranges, hits)
 }
 
 /// The [`Values`] of every block of `page`, in block order.

@@ -218,8 +218,7 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     f.words += ascii.words;
     f.digits += ascii.digits - marker_digits as u32;
     scripts.latin += ascii.letters;
-    let ascii_chars = ascii.chars;
-    f.units = (units + 3 * ascii_chars) as f32 / 3.0;
+    f.units = (units + 3 * ascii.chars) as f32 / 3.0;
     let end =
         text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c) || c == '[' || c == '(');
     f.truncated = end.ends_with("...") || end.ends_with('…');
