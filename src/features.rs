@@ -5,8 +5,6 @@
 //! Latin characters the same content takes. The page's language is decided here too, from the
 //! blocks' scripts and stop words, and every block gets its language's stop-word level.
 
-use std::ops::Range;
-
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -167,9 +165,8 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let run = bytes[at..].iter().take_while(|b| b.is_ascii()).count();
+        let run = ascii.add(text, at, &mut f);
         if run > 0 {
-            ascii.add(text, at..at + run, &mut f);
             at += run;
             continue;
         }
@@ -240,51 +237,93 @@ struct AsciiCounts {
 }
 
 impl AsciiCounts {
-    /// Counts the ASCII bytes of `text` in `run`, and its sentence ends and separators into `f`.
-    /// Without branches but for the rare punctuation (letters and word starts come too
-    /// irregularly for branch prediction), and with one addition for three counts.
-    fn add(&mut self, text: &str, run: Range<usize>, f: &mut Features) {
-        let bytes = &text.as_bytes()[run.clone()];
-        let mut in_word = self.in_word;
-        // Chunks short enough for the packed counts not to overflow their 16 bits.
-        for (chunk_index, chunk) in bytes.chunks(u16::MAX as usize).enumerate() {
-            let mut packed = 0u64;
-            let mut words = 0u32;
-            for (i, &b) in chunk.iter().enumerate() {
-                let class = ASCII_CLASS[usize::from(b & 0x7f)];
-                packed += PACKED_COUNTS[usize::from(class & (LETTER | UPPER | DIGIT))];
-                let letter = u32::from(class & LETTER);
-                words += letter & !in_word & 1;
-                in_word = letter | (u32::from(class & DIGIT != 0) & in_word);
-                if class & PUNCTUATION != 0 {
-                    let at = run.start + chunk_index * u16::MAX as usize + i;
-                    punctuation(text, at, char::from(b), f);
-                }
+    /// Counts the run of ASCII bytes of `text` that starts at byte `start`, and its sentence
+    /// ends and separators into `f`. Returns the run's length in bytes.
+    ///
+    /// Eight bytes at a time while they are all ASCII: each class (letter, upper case, digit)
+    /// becomes a mask with one bit per byte, counted at once; only words that a digit carries
+    /// on and the rare punctuation need a closer look. The bytes left over go one by one.
+    fn add(&mut self, text: &str, start: usize, f: &mut Features) -> usize {
+        let bytes = &text.as_bytes()[start..];
+        let mut at = 0;
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if x & HIGH_BITS != 0 {
+                break;
             }
-            self.letters += (packed & 0xffff) as u32;
-            self.uppercase += ((packed >> 16) & 0xffff) as u32;
-            self.digits += ((packed >> 32) & 0xffff) as u32;
-            self.words += words;
+            let letters = byte_range(x | (ONES * 0x20), b'a', b'z');
+            let digits = byte_range(x, b'0', b'9');
+            self.letters += count_bytes(letters);
+            self.uppercase += count_bytes(byte_range(x, b'A', b'Z'));
+            self.digits += count_bytes(digits);
+            self.add_words(letters, digits, 8);
+            let mut others = above(x, b' ') & !(letters | digits);
+            while others != 0 {
+                let i = at + (others.trailing_zeros() / 8) as usize;
+                if ASCII_CLASS[usize::from(bytes[i])] & PUNCTUATION != 0 {
+                    punctuation(text, start + i, char::from(bytes[i]), f);
+                }
+                others &= others - 1;
+            }
+            at += 8;
         }
-        self.chars += run.len() as u32;
-        self.in_word = in_word;
+        while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii()) {
+            let class = ASCII_CLASS[usize::from(b)];
+            self.letters += u32::from(class & LETTER);
+            self.uppercase += u32::from(class & UPPER != 0);
+            self.digits += u32::from(class & DIGIT != 0);
+            let mask = |bit: u8| u64::from(class & bit != 0) << 7;
+            self.add_words(mask(LETTER), mask(DIGIT), 1);
+            if class & PUNCTUATION != 0 {
+                punctuation(text, start + at, char::from(b), f);
+            }
+            at += 1;
+        }
+        self.chars += at as u32;
+        at
+    }
+
+    /// Counts the words that start among `n` (1 to 8) consecutive bytes, given as masks with
+    /// the top bit of byte `i` set for byte `i`: `letters` and `digits`. A word is a run of
+    /// letters and digits that holds a letter; it starts at its first letter.
+    fn add_words(&mut self, letters: u64, digits: u64, n: u32) {
+        let carry = u64::from(self.in_word) << 7;
+        let before = |in_word: u64| (in_word << 8) | carry;
+        // Inside a word: a letter, or a digit right after a byte inside a word.
+        let mut in_word = letters;
+        if digits != 0 {
+            loop {
+                let next = letters | (digits & before(in_word));
+                if next == in_word {
+                    break;
+                }
+                in_word = next;
+            }
+        }
+        self.words += count_bytes(letters & !before(in_word));
+        self.in_word = ((in_word >> (8 * n - 1)) & 1) as u32;
     }
 }
 
-/// For each combination of the LETTER, UPPER and DIGIT bits: letters, upper-case letters and
-/// digits, packed in 16-bit lanes, so that one addition counts all three.
-static PACKED_COUNTS: [u64; 8] = {
-    let mut table = [0u64; 8];
-    let mut class = 0;
-    while class < 8 {
-        let c = class as u8;
-        table[class] = (c & LETTER != 0) as u64
-            | (((c & UPPER != 0) as u64) << 16)
-            | (((c & DIGIT != 0) as u64) << 32);
-        class += 1;
-    }
-    table
-};
+/// One in each byte of a word of eight bytes.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The top bit of each byte: set for the bytes that are not ASCII.
+const HIGH_BITS: u64 = ONES * 0x80;
+
+/// The top bit of each byte of `x` (all ASCII) that is greater than `n`.
+fn above(x: u64, n: u8) -> u64 {
+    (x + ONES * u64::from(127 - n)) & HIGH_BITS
+}
+
+/// The top bit of each byte of `x` (all ASCII) within `lo..=hi`.
+fn byte_range(x: u64, lo: u8, hi: u8) -> u64 {
+    above(x, lo - 1) & !above(x, hi)
+}
+
+/// How many bytes of `mask` have their top bit set (the other bits being clear).
+fn count_bytes(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(ONES) >> 56) as u32
+}
 
 const LETTER: u8 = 1;
 const UPPER: u8 = 2;
@@ -462,6 +501,43 @@ mod tests {
         assert_eq!(measure_text("The cat's home, again.").0.words, 5);
         assert_eq!(measure_text("대통령은 회의에서 발언했다.").0.words, 3);
         assert_eq!(measure_text("我们在北京").0.words, 5);
+    }
+
+    #[test]
+    fn counts_ascii_eight_bytes_at_a_time_as_one_by_one() {
+        // The definitions, one character at a time.
+        fn expected(text: &str) -> (u32, u32, u32, u32) {
+            let (mut words, mut in_word) = (0, false);
+            for c in text.chars() {
+                if c.is_ascii_alphabetic() {
+                    words += u32::from(!in_word);
+                    in_word = true;
+                } else if !c.is_ascii_digit() {
+                    in_word = false;
+                }
+            }
+            let count = |f: fn(&char) -> bool| text.chars().filter(f).count() as u32;
+            let letters = count(char::is_ascii_alphabetic);
+            (
+                letters,
+                count(char::is_ascii_uppercase),
+                count(char::is_ascii_digit),
+                words,
+            )
+        }
+        for text in [
+            "The 2024 budget, 1a2b3c4d5e6f7g, ab12345678901cd and 9 lives: A1 B2 C3.",
+            "x1234567 89abcdefgh 1234567y 12345678z ZZZZZZZZ zzzzzzzz@[`{ 0000000a",
+            "short",
+            "Tab\there~and DEL\u{7f}too",
+        ] {
+            let (f, _) = measure_text(text);
+            assert_eq!(
+                (f.letters, f.uppercase, f.digits, f.words),
+                expected(text),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -163,6 +163,8 @@ pub struct Languages {
     list: Vec<Language>,
     /// Stop word (lower case) → the languages that list it.
     words: FxHashMap<Box<str>, LangSet>,
+    /// The stop words of up to 8 ASCII letters and digits, as [`ascii_key`]s.
+    short_ascii_words: FxHashMap<u64, LangSet>,
     /// Word ending → the languages that list it.
     suffixes: FxHashMap<Box<str>, LangSet>,
     /// Longest ending, in characters.
@@ -227,10 +229,14 @@ impl Languages {
         let id = LangId(self.list.len() as u8);
         for word in parsed.stopwords.split_whitespace() {
             self.max_word_bytes = self.max_word_bytes.max(longest_form(word));
-            self.words
-                .entry(word.to_lowercase().into())
-                .or_default()
-                .insert(id);
+            let lower = word.to_lowercase();
+            if lower.len() <= 8 && lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                self.short_ascii_words
+                    .entry(ascii_key(lower.as_bytes()))
+                    .or_default()
+                    .insert(id);
+            }
+            self.words.entry(lower.into()).or_default().insert(id);
         }
         for suffix in parsed.suffixes.split_whitespace() {
             self.max_suffix_chars = self.max_suffix_chars.max(suffix.chars().count());
@@ -295,13 +301,21 @@ impl Languages {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() {
-                // A run of ASCII letters and digits at once: part of one word.
+                // A run of ASCII letters and digits at once: part of one word, or all of it.
                 let run = bytes[i..]
                     .iter()
                     .take_while(|b| b.is_ascii_alphanumeric())
                     .count();
-                cased |= bytes[i..i + run].iter().any(u8::is_ascii_uppercase);
-                word_start.get_or_insert(i);
+                let ends_word = bytes.get(i + run).is_none_or(u8::is_ascii);
+                if word_start.is_none() && ends_word {
+                    self.count_ascii_word(&bytes[i..i + run], scratch, &mut counts);
+                    if full(&counts) {
+                        return counts;
+                    }
+                } else {
+                    cased |= bytes[i..i + run].iter().any(u8::is_ascii_uppercase);
+                    word_start.get_or_insert(i);
+                }
                 i += run;
                 continue;
             }
@@ -340,6 +354,22 @@ impl Languages {
             self.count_word(&text[start..], cased, scratch, &mut counts);
         }
         counts
+    }
+
+    /// Counts one word made of ASCII letters and digits.
+    fn count_ascii_word(&self, word: &[u8], scratch: &mut String, counts: &mut WordCounts) {
+        if word.iter().all(u8::is_ascii_digit) {
+            return;
+        }
+        if word.len() > 8 {
+            // Letters and digits are valid UTF-8 on their own.
+            let word = std::str::from_utf8(word).unwrap_or_default();
+            return self.count_word(word, true, scratch, counts);
+        }
+        counts.words += 1;
+        if let Some(set) = self.short_ascii_words.get(&ascii_key(word)) {
+            add_hits(&mut counts.hits, *set);
+        }
     }
 
     /// Counts one word; `cased` says whether it may hold upper-case letters.
@@ -442,6 +472,17 @@ fn longest_form(word: &str) -> usize {
             lower.max(upper)
         })
         .sum()
+}
+
+/// Up to 8 ASCII letters and digits, lower-cased, as one number: byte `i` of the word in byte
+/// `i`, the rest zero.
+fn ascii_key(word: &[u8]) -> u64 {
+    let mut key = [0u8; 8];
+    for (k, b) in key.iter_mut().zip(word) {
+        // Upper-case letters become lower case; digits have this bit already.
+        *k = b | 0x20;
+    }
+    u64::from_le_bytes(key)
 }
 
 fn add_hits(hits: &mut [u16; MAX_LANGUAGES], set: LangSet) {
@@ -606,6 +647,28 @@ mod tests {
         let en = langs.by_code("en").unwrap();
         let counts = langs.count("The Cat of the house", &mut String::new());
         assert!((langs.stopword_level(en, &counts) - (3.0 / 5.0) / 0.4).abs() < 1e-6);
+    }
+
+    #[test]
+    fn words_count_the_same_whatever_their_case_length_or_neighbours() {
+        let langs = Languages::load([(
+            "en.toml",
+            "code='en'\nname='English'\nscript='latin'\nprose_density=0.4\nstopwords='the of 2nd throughout'",
+        )])
+        .unwrap();
+        let hits = |text: &str| {
+            let counts = langs.count(text, &mut String::new());
+            (counts.words, counts.hits[0])
+        };
+        assert_eq!(hits("THE 2ND Of the"), (4, 4), "short words, any case");
+        assert_eq!(
+            hits("Throughout THROUGHOUT throughouts"),
+            (3, 2),
+            "longer words"
+        );
+        assert_eq!(hits("the, of. 2024 (the)"), (3, 3), "numbers are not words");
+        assert_eq!(hits("théof the"), (2, 1), "a word goes on past ASCII");
+        assert_eq!(hits("ofthe 0the"), (2, 0));
     }
 
     #[test]
