@@ -477,12 +477,11 @@ fn longest_form(word: &str) -> usize {
 /// Up to 8 ASCII letters and digits, lower-cased, as one number: byte `i` of the word in byte
 /// `i`, the rest zero.
 fn ascii_key(word: &[u8]) -> u64 {
-    let mut key = [0u8; 8];
-    for (k, b) in key.iter_mut().zip(word) {
+    // Built in a register: bytes stored one by one and read back as one number would stall.
+    word.iter().take(8).enumerate().fold(0, |key, (i, b)| {
         // Upper-case letters become lower case; digits have this bit already.
-        *k = b | 0x20;
-    }
-    u64::from_le_bytes(key)
+        key | u64::from(b | 0x20) << (8 * i)
+    })
 }
 
 fn add_hits(hits: &mut [u16; MAX_LANGUAGES], set: LangSet) {
