@@ -25,6 +25,8 @@
 //!    rule's conditions) followed by content becomes content; other undecided blocks take the
 //!    label their nearest decided neighbours agree on (`between-content`, `between-chrome`).
 
+use rustc_hash::FxHashMap;
+
 use crate::cards;
 use crate::classify::{Values, applies};
 use crate::dom::DomHits;
@@ -327,6 +329,12 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
     for i in (0..n).rev() {
         best_after[i] = best_after[i + 1].max(best_from[i + 1]);
     }
+    // Where content resumes after each block, for each threshold in use; where each list ends;
+    // where the container of each header's parent ends. Worked out once, so that a page of many
+    // headers costs no more than one pass per header.
+    let mut resumes: Vec<(f32, Vec<usize>)> = Vec::new();
+    let list_ends = list_ends(ctx.page);
+    let mut container_ends: FxHashMap<u32, usize> = FxHashMap::default();
     let mut open: Option<(u32, f32, u32, usize)> = None; // (rule, follow weight, opened at line, closes at)
     for i in 0..n {
         let header = reasons[i]
@@ -351,7 +359,7 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
             let outweighs_what_follows = best_before[i] >= best_after[i];
             let after_article = end_after.is_some_and(|mass| best_before[i] >= mass);
             let closes = if after_article && (corroborated || outweighs_what_follows) {
-                match content_after_list(ctx.page, first, i) {
+                match content_after_list(&list_ends, first, i) {
                     Some(end) => {
                         in_box[i..end].fill(true);
                         end
@@ -360,11 +368,16 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
                 }
             } else {
                 let needed = resume_ratio * best_mass;
-                (i + 1..n)
-                    .find(|&j| first[j] > 0.0 && best_from[j] >= needed)
-                    .unwrap_or(n)
+                let at = match resumes.iter().position(|(t, _)| *t == needed) {
+                    Some(at) => at,
+                    None => {
+                        resumes.push((needed, resume_points(first, &best_from, needed)));
+                        resumes.len() - 1
+                    }
+                };
+                resumes[at].1[i + 1]
             };
-            let closes = closes.min(container_end(ctx.page, i));
+            let closes = closes.min(container_end(ctx.page, i, &mut container_ends));
             open = Some((rule, follow_weight, ctx.page.blocks[i].line, closes));
             continue;
         }
@@ -383,25 +396,52 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
     in_box
 }
 
+/// For each block `i` (and one past the last): the first block from `i` on where content
+/// resumes, a block of positive score from which a run of at least `needed` starts; the number
+/// of blocks when there is none. `best_from` is as in [`sections`].
+fn resume_points(first: &[f32], best_from: &[f32], needed: f32) -> Vec<usize> {
+    let n = first.len();
+    let mut next = vec![n; n + 1];
+    for j in (0..n).rev() {
+        next[j] = if first[j] > 0.0 && best_from[j] >= needed {
+            j
+        } else {
+            next[j + 1]
+        };
+    }
+    next
+}
+
+/// For each block `i` (and one past the last): the first block from `i` on that is not a
+/// bulleted or numbered item, or the number of blocks.
+fn list_ends(page: &Page<'_>) -> Vec<usize> {
+    let n = page.blocks.len();
+    let mut ends = vec![n; n + 1];
+    for j in (0..n).rev() {
+        ends[j] = if page.blocks[j].features.marker == Marker::None {
+            j
+        } else {
+            ends[j + 1]
+        };
+    }
+    ends
+}
+
 /// Where content resumes right after the list that follows the section header at block `i`: a
 /// "Related" box inside an article is a header, a few bulleted or numbered headlines, and the
 /// article going on. `None` when no list of at least two items follows the header, or when what
-/// follows the list is not content.
-fn content_after_list(page: &Page<'_>, first: &[f32], i: usize) -> Option<usize> {
-    let is_item = |j: usize| {
-        page.blocks
-            .get(j)
-            .is_some_and(|b| b.features.marker != Marker::None)
-    };
-    let end = (i + 1..=page.blocks.len()).find(|&j| !is_item(j))?;
-    (end - i > 2 && first.get(end).is_some_and(|&s| s > 0.0)).then_some(end)
+/// follows the list is not content. `list_ends` is from [`list_ends`].
+fn content_after_list(list_ends: &[usize], first: &[f32], i: usize) -> Option<usize> {
+    let end = list_ends[i + 1];
+    (end < first.len() && end - i > 2 && first[end] > 0.0).then_some(end)
 }
 
 /// On HTML pages, where the container of the section header at block `i` ends: the first block
 /// after it outside the header's parent element (a "Related" heading and its list share a box;
 /// the article going on after the box is outside it). The end of the page for plain text, or
-/// when the header sits directly in `body`.
-fn container_end(page: &Page<'_>, i: usize) -> usize {
+/// when the header sits directly in `body`. `known` remembers the answer for each parent: the
+/// headers under one parent share it.
+fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -> usize {
     let n = page.blocks.len();
     let Some(parent) = page.element_of(&page.blocks[i]).map(|e| e.parent) else {
         return n;
@@ -413,13 +453,15 @@ fn container_end(page: &Page<'_>, i: usize) -> usize {
     if !bounded {
         return n;
     }
-    (i + 1..n)
-        .find(|&j| {
-            !page
-                .ancestry(page.blocks[j].element)
-                .any(|(e, _)| e == parent)
-        })
-        .unwrap_or(n)
+    *known.entry(parent).or_insert_with(|| {
+        (i + 1..n)
+            .find(|&j| {
+                !page
+                    .ancestry(page.blocks[j].element)
+                    .any(|(e, _)| e == parent)
+            })
+            .unwrap_or(n)
+    })
 }
 
 /// Settles undecided blocks from their neighbours, and headings before content.

@@ -154,8 +154,8 @@ fn count_repeats(page: &mut Page<'_>) {
 
 /// Measures one trimmed text. Digits of a leading list number do not count as digits.
 ///
-/// ASCII bytes, most of the text of most pages, take a table look-up each; other characters
-/// are decoded and classified by script.
+/// ASCII bytes, most of the text of most pages, are counted eight at a time (see
+/// [`AsciiCounts::add`]); other characters are decoded and classified by script.
 pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     let mut f = Features::default();
     let mut scripts = ScriptCounts::default();
@@ -378,16 +378,26 @@ fn punctuation(text: &str, at: usize, c: char, f: &mut Features) {
 }
 
 /// Whether the word before a full stop at the end of `before` is an abbreviation: one to three
-/// letters starting with a capital (`U.S.`, `Nov.`, `Mr.`, `J.`).
+/// letters starting with a capital (`U.S.`, `Nov.`, `Mr.`, `J.`). Reads back only as far as it
+/// takes to decide, so that a long line full of full stops stays linear.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    word.starts_with(|c: char| c.is_uppercase())
-        && (1..=3).contains(&letters)
-        && word.chars().all(|c| c.is_alphabetic() || c == '.')
+    let mut letters = 0;
+    let mut first = None;
+    for c in before.chars().rev() {
+        if c.is_whitespace() || c == '(' {
+            break;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            if letters > 3 {
+                return false;
+            }
+        } else if c != '.' {
+            return false;
+        }
+        first = Some(c);
+    }
+    letters > 0 && first.is_some_and(char::is_uppercase)
 }
 
 fn is_closing(c: char) -> bool {

@@ -387,6 +387,43 @@ fn a_hundred_thousand_nested_divs_finish_in_seconds() {
     assert_eq!(run.stdout(), format!("{P1}\n"));
 }
 
+/// Runs `newsclean clean` on a file holding `page`, within seconds.
+#[track_caller]
+fn clean_within_seconds(case: &str, name: &str, page: &str) -> Run {
+    let (_dir, path) = file(name, page.as_bytes());
+    let budget = Duration::from_secs(if cfg!(debug_assertions) { 60 } else { 10 });
+    let run = newsclean_within(budget, case, &["clean", path.to_str().unwrap()], b"");
+    run.assert_exit(EXIT_OK);
+    run
+}
+
+/// Each section header looks ahead for where its section ends; a page of nothing but headers
+/// must not make every header read to the end of the page (200,000 headers took 8 s).
+#[test]
+fn a_page_of_section_headers_finishes_in_seconds() {
+    let run = clean_within_seconds(
+        "400,000 section headers, text",
+        "headers.txt",
+        &"Related news\n".repeat(400_000),
+    );
+    assert_eq!(run.stdout(), "");
+    let page = format!(
+        "<html><body><div class=box><p>{P1}</p>{}</div></body></html>",
+        "<h3>Related news</h3>".repeat(100_000)
+    );
+    let run = clean_within_seconds("100,000 section headers in one box", "headers.html", &page);
+    assert_eq!(run.stdout(), format!("{P1}\n"));
+}
+
+/// A full stop before a closing quote asks whether the word before it is an abbreviation; on a
+/// line of them, that question must not read back to the start of the line each time.
+#[test]
+fn a_line_of_full_stops_and_quotes_finishes_in_seconds() {
+    let line = "a.\"".repeat(300_000);
+    let run = clean_within_seconds("300,000 full stops before quotes", "stops.txt", &line);
+    assert_eq!(run.stdout().len(), line.len() + 1);
+}
+
 #[test]
 fn a_page_cut_mid_tag_keeps_what_is_complete() {
     let page = format!(
