@@ -333,7 +333,7 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
     // where the container of each header's parent ends. Worked out once, so that a page of many
     // headers costs no more than one pass per header.
     let mut resumes: Vec<(f32, Vec<usize>)> = Vec::new();
-    let list_ends = list_ends(ctx.page);
+    let mut list_ends: Option<Vec<usize>> = None;
     let mut container_ends: FxHashMap<u32, usize> = FxHashMap::default();
     let mut open: Option<(u32, f32, u32, usize)> = None; // (rule, follow weight, opened at line, closes at)
     for i in 0..n {
@@ -359,7 +359,10 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
             let outweighs_what_follows = best_before[i] >= best_after[i];
             let after_article = end_after.is_some_and(|mass| best_before[i] >= mass);
             let closes = if after_article && (corroborated || outweighs_what_follows) {
-                match content_after_list(&list_ends, first, i) {
+                let list_ends = list_ends.get_or_insert_with(|| {
+                    first_from_each(n, |j| ctx.page.blocks[j].features.marker == Marker::None)
+                });
+                match content_after_list(list_ends, first, i) {
                     Some(end) => {
                         in_box[i..end].fill(true);
                         end
@@ -371,7 +374,11 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
                 let at = match resumes.iter().position(|(t, _)| *t == needed) {
                     Some(at) => at,
                     None => {
-                        resumes.push((needed, resume_points(first, &best_from, needed)));
+                        // Content resumes at a block of positive score from which a run of
+                        // at least `needed` starts.
+                        let resume =
+                            first_from_each(n, |j| first[j] > 0.0 && best_from[j] >= needed);
+                        resumes.push((needed, resume));
                         resumes.len() - 1
                     }
                 };
@@ -396,41 +403,21 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
     in_box
 }
 
-/// For each block `i` (and one past the last): the first block from `i` on where content
-/// resumes, a block of positive score from which a run of at least `needed` starts; the number
-/// of blocks when there is none. `best_from` is as in [`sections`].
-fn resume_points(first: &[f32], best_from: &[f32], needed: f32) -> Vec<usize> {
-    let n = first.len();
+/// For each block `i` (and one past the last): the first block from `i` on for which `holds`
+/// is true, or `n`, the number of blocks, when there is none.
+fn first_from_each(n: usize, holds: impl Fn(usize) -> bool) -> Vec<usize> {
     let mut next = vec![n; n + 1];
     for j in (0..n).rev() {
-        next[j] = if first[j] > 0.0 && best_from[j] >= needed {
-            j
-        } else {
-            next[j + 1]
-        };
+        next[j] = if holds(j) { j } else { next[j + 1] };
     }
     next
-}
-
-/// For each block `i` (and one past the last): the first block from `i` on that is not a
-/// bulleted or numbered item, or the number of blocks.
-fn list_ends(page: &Page<'_>) -> Vec<usize> {
-    let n = page.blocks.len();
-    let mut ends = vec![n; n + 1];
-    for j in (0..n).rev() {
-        ends[j] = if page.blocks[j].features.marker == Marker::None {
-            j
-        } else {
-            ends[j + 1]
-        };
-    }
-    ends
 }
 
 /// Where content resumes right after the list that follows the section header at block `i`: a
 /// "Related" box inside an article is a header, a few bulleted or numbered headlines, and the
 /// article going on. `None` when no list of at least two items follows the header, or when what
-/// follows the list is not content. `list_ends` is from [`list_ends`].
+/// follows the list is not content. `list_ends` gives, for each block, the first block from
+/// there on that is not a bulleted or numbered item.
 fn content_after_list(list_ends: &[usize], first: &[f32], i: usize) -> Option<usize> {
     let end = list_ends[i + 1];
     (end < first.len() && end - i > 2 && first[end] > 0.0).then_some(end)
