@@ -15,8 +15,10 @@
 //!    headline and a little text ([`crate::cards`]) weigh as lists of other stories.
 //! 3. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
 //!    maximum-sum segment, where one block costs at most 3, and an ad label, caption or
-//!    subscription prompt at most 1.5) is the page's main text; `main-text` and `outside-main-text` rules
-//!    weigh a block's place inside or outside it.
+//!    subscription prompt at most 1.5) is the page's main text, with its lead when a gallery or an
+//!    ad block cut it off (three or more content blocks in a row before it, weighing at least a
+//!    quarter as much); `main-text` and `outside-main-text` rules weigh a block's place inside or
+//!    outside it.
 //! 4. **Page evidence.** A block whose text is part of the JSON-LD `articleBody` (`structured-body`),
 //!    or which repeats the page's title (`title`).
 //! 5. **Neighbours** (as jusText). Blocks without chrome evidence from their words or markup
@@ -24,6 +26,8 @@
 //!    the `between-*` rules of zero. An undecided heading-like block (the `heading-before-content`
 //!    rule's conditions) followed by content becomes content; other undecided blocks take the
 //!    label their nearest decided neighbours agree on (`between-content`, `between-chrome`).
+
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -187,17 +191,53 @@ fn main_text(scores: &[f32]) -> Option<(usize, usize, f32)> {
     best
 }
 
-/// Which blocks are the main text: the best run of `scores`, widened on HTML pages to the
-/// article-body element that holds most of it. That element is the deepest one marked as
-/// article body by a content dom rule (`article-body`, `itemprop=articleBody` …) holding two
-/// blocks of the run or more and at least half of its positive evidence; lists, short lines and tables inside it belong to the
-/// article even where the run stopped short of them.
+/// The least a stretch of paragraphs before the main text must weigh, as a share of the main
+/// text's evidence, to be its cut-off lead: see [`cut_off_leads`].
+const LEAD_RATIO: f32 = 0.25;
+
+/// The fewest consecutive blocks of content a cut-off lead holds.
+const LEAD_BLOCKS: usize = 3;
+
+/// Stretches before the main text (which starts at block `start` and weighs `mass`) that are
+/// its lead, cut off from it by a gallery, a video or an ad block: at least [`LEAD_BLOCKS`]
+/// consecutive blocks that each lean towards content, together weighing at least
+/// [`LEAD_RATIO`] times the main text. Teasers and link lists alternate with chrome and
+/// never make such a stretch; what follows the main text (appeals, footers, comments) is left
+/// out.
+fn cut_off_leads(scores: &[f32], start: usize, mass: f32) -> impl Iterator<Item = Range<usize>> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < start {
+            let from = i + scores[i..start].iter().position(|&s| s > 0.0)?;
+            let to = scores[from..start]
+                .iter()
+                .position(|&s| s <= 0.0)
+                .map_or(start, |n| from + n);
+            i = to;
+            let weight: f32 = scores[from..to].iter().sum();
+            if to - from >= LEAD_BLOCKS && weight >= LEAD_RATIO * mass {
+                return Some(from..to);
+            }
+        }
+        None
+    })
+}
+
+/// Which blocks are the main text: the best run of `scores` and its [`cut_off_leads`], widened
+/// on HTML pages to the article-body element that holds most of the run. That element is the
+/// deepest one marked as article body by a content dom rule (`article-body`,
+/// `itemprop=articleBody` …) holding two blocks of the run or more and at least half of its
+/// positive evidence; lists, short lines and tables inside it belong to the article even where
+/// the run stopped short of them.
 fn main_text_blocks(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, scores: &[f32]) -> Vec<bool> {
     let mut in_main = vec![false; scores.len()];
-    let Some((start, end, _)) = main_text(scores) else {
+    let Some((start, end, mass)) = main_text(scores) else {
         return in_main;
     };
     in_main[start..end].fill(true);
+    for lead in cut_off_leads(scores, start, mass) {
+        in_main[lead].fill(true);
+    }
     let run_mass: f32 = scores[start..end].iter().map(|s| s.max(0.0)).sum();
     let mut mass = vec![(0.0f32, 0u32); page.elements.len()];
     for (block, score) in page.blocks[start..end].iter().zip(&scores[start..end]) {
@@ -548,6 +588,34 @@ mod tests {
         );
         assert_eq!(main_text(&[-1.0, -2.0]), None);
         assert_eq!(main_text(&[]), None);
+    }
+
+    #[test]
+    fn a_lead_is_three_content_blocks_or_more_before_the_main_text() {
+        let leads = |scores: &[f32], start: usize, mass: f32| -> Vec<Range<usize>> {
+            cut_off_leads(scores, start, mass).collect()
+        };
+        // Three paragraphs, a gallery, then the main text from block 6 on.
+        let page = [5.0, 4.0, 6.0, -9.0, -9.0, -9.0, 7.0, 7.0];
+        assert_eq!(leads(&page, 6, 40.0), vec![0..3]);
+        assert_eq!(
+            leads(&page, 6, 61.0),
+            Vec::<Range<usize>>::new(),
+            "too light beside the main text"
+        );
+        assert_eq!(
+            leads(&[5.0, -1.0, 6.0, 7.0, -9.0, 7.0], 5, 7.0),
+            Vec::<Range<usize>>::new(),
+            "teasers between chrome are no lead"
+        );
+        assert_eq!(
+            leads(
+                &[-2.0, 3.0, 3.0, 3.0, 0.0, 3.0, 3.0, 3.0, -9.0, 9.0],
+                9,
+                9.0
+            ),
+            vec![1..4, 5..8]
+        );
     }
 
     #[test]

@@ -350,3 +350,40 @@ fn a_french_cookie_notice_with_a_curly_apostrophe_is_chrome() {
     assert_eq!(label_of(&outcome, "Nous utilisons"), Label::Chrome);
     assert_eq!(label_of(&outcome, "S’abonner"), Label::Chrome);
 }
+
+#[test]
+fn a_photo_gallery_below_the_lead_does_not_cut_the_lead_off() {
+    let mut lines: Vec<String> = [
+        "Home",
+        "News",
+        "Sports",
+        "Weather",
+        "Council approves the budget",
+    ]
+    .map(String::from)
+    .into();
+    for topic in ["The lead", "The second paragraph", "The third paragraph"] {
+        lines.push(para(topic));
+    }
+    for n in 1..=8 {
+        lines.push(format!("Image {n} of 8"));
+        lines.push("Photo: Staff photographer".into());
+        lines.push("Close".into());
+    }
+    for n in 1..=9 {
+        lines.push(para(&format!("Body paragraph {n}")));
+    }
+    let page = lines.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for topic in [
+        "The lead",
+        "The second paragraph",
+        "The third paragraph",
+        "Body paragraph 1",
+    ] {
+        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
+    }
+    for chrome in ["Image 3 of 8", "Photo: Staff", "Home"] {
+        assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
+    }
+}
