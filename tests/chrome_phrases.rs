@@ -1,0 +1,527 @@
+//! Chrome wording in every supported language: skip links, share rows, bylines, date lines, photo
+//! credits, ad labels, copyright lines and author boxes, each on a short plain-text page around
+//! article paragraphs written in that language. The paragraphs must be kept and the chrome dropped
+//! under the category that names it.
+
+use std::sync::OnceLock;
+
+use newsclean::{Category, Cleaner, Label, Outcome, Verdict};
+
+/// One cleaner for every test: the rules are compiled once.
+fn cleaner() -> &'static Cleaner {
+    static CLEANER: OnceLock<Cleaner> = OnceLock::new();
+    CLEANER.get_or_init(|| Cleaner::new().expect("the built-in rules compile"))
+}
+
+/// What a line of a test page must become.
+#[derive(Clone, Copy)]
+enum Want {
+    /// Kept as article content.
+    Keep,
+    /// Dropped, with this category.
+    Drop(Category),
+    /// Not checked (titles, which the page gives no way to tell apart).
+    Either,
+}
+
+use Want::{Drop, Either, Keep};
+
+/// The verdict of the block whose text is `line`.
+fn verdict_of<'o>(outcome: &'o Outcome<'_>, line: &str) -> &'o Verdict {
+    outcome
+        .blocks()
+        .find(|b| b.text.trim() == line)
+        .unwrap_or_else(|| panic!("no block reads {line:?}"))
+        .verdict
+}
+
+/// Cleans the page made of `lines` and checks every line against what it must become, reporting
+/// all mismatches at once.
+fn check(lines: &[(&str, Want)]) {
+    let page = lines
+        .iter()
+        .map(|(line, _)| *line)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    let mut wrong = Vec::new();
+    for &(line, want) in lines {
+        let verdict = verdict_of(&outcome, line);
+        let ok = match want {
+            Keep => verdict.label == Label::Content,
+            Drop(category) => verdict.label == Label::Chrome && verdict.category == category,
+            Either => true,
+        };
+        if !ok {
+            wrong.push(format!(
+                "{line:?}: got {:?} / {:?}",
+                verdict.label, verdict.category
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn korean_share_row_ad_and_author_profile_are_dropped() {
+    check(&[
+        ("본문으로 이동", Drop(Category::Nav)),
+        ("시, 내년부터 공공자전거 요금 동결", Either),
+        ("글=박서연", Drop(Category::Meta)),
+        ("페이스북 트위터 카카오톡 링크복사", Drop(Category::Share)),
+        (
+            "시는 내년 한 해 동안 공공자전거 이용 요금을 올리지 않기로 했다고 14일 밝혔다. 물가 상승으로 운영비 부담이 커졌지만 시민들의 교통비 부담을 덜기 위해 요금을 그대로 유지하기로 했다는 설명이다.",
+            Keep,
+        ),
+        ("사진 출처: 시청 홍보실", Drop(Category::Caption)),
+        ("광고 닫기", Drop(Category::Ads)),
+        (
+            "현재 공공자전거 정기권은 한 달에 5천 원, 일 년에 3만 원이다. 시는 대신 고장 난 자전거를 빨리 고칠 수 있도록 정비 인력을 늘리고 대여소도 40곳 더 설치할 계획이다.",
+            Keep,
+        ),
+        (
+            "이용자들은 대체로 반기는 분위기다. 출퇴근길에 자전거를 탄다는 한 회사원은 요금이 오르지 않는 것도 좋지만 대여소에 자전거가 없는 경우가 많아 그 문제부터 해결됐으면 좋겠다고 말했다.",
+            Keep,
+        ),
+        ("무단 복제 및 AI학습 이용 금지", Drop(Category::Legal)),
+        ("기자 프로필", Drop(Category::Meta)),
+        (
+            "박서연 기자는 2018년 입사해 사회부와 경제부를 거쳤으며 지금은 교통과 도시 문제를 취재하고 있습니다.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn english_skip_link_ad_report_button_and_author_box_are_dropped() {
+    check(&[
+        ("Skip navigation", Drop(Category::Nav)),
+        ("Library opening hours extended over winter", Either),
+        ("Author: Jane Porter", Drop(Category::Meta)),
+        ("Email this article", Drop(Category::Share)),
+        (
+            "The central library will stay open until nine in the evening on weekdays from December, the council said on Thursday, after a survey found that many residents could not visit during working hours.",
+            Keep,
+        ),
+        ("Courtesy of the Riverside Council", Drop(Category::Caption)),
+        ("Report this ad", Drop(Category::Ads)),
+        (
+            "The longer hours will be paid for by moving two staff posts from the mobile library service, which will visit outlying villages once a fortnight instead of once a week.",
+            Keep,
+        ),
+        (
+            "Librarians welcomed the change but warned that the building's heating system was old and that the extra evenings would add to its running costs over the coldest months.",
+            Keep,
+        ),
+        ("About the author", Drop(Category::Meta)),
+        (
+            "Jane Porter has covered local government and public services for the paper since 2016, after several years as a court reporter.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn german_ad_labels_photo_credits_and_author_box_are_dropped() {
+    check(&[
+        ("Zum Hauptinhalt springen", Drop(Category::Nav)),
+        ("Stadtrat beschließt neue Buslinie", Either),
+        ("Autorin: Katrin Albers", Drop(Category::Meta)),
+        (
+            "Donnerstag, 14. November 2024, 18:12 Uhr",
+            Drop(Category::Meta),
+        ),
+        ("Lesezeit: 4 Min.", Drop(Category::Meta)),
+        ("Artikel anhören", Drop(Category::Share)),
+        (
+            "Ab dem Fahrplanwechsel im Dezember fährt eine neue Buslinie vom Hauptbahnhof in die Neubaugebiete im Norden der Stadt. Das hat der Stadtrat am Donnerstagabend mit großer Mehrheit beschlossen.",
+            Keep,
+        ),
+        ("Bildquelle: Stadtverwaltung", Drop(Category::Caption)),
+        ("Gesponserter Inhalt", Drop(Category::Ads)),
+        (
+            "Die Busse sollen tagsüber alle zwanzig Minuten fahren, am Abend und am Wochenende jede halbe Stunde. Die Stadtwerke rechnen mit rund dreitausend Fahrgästen am Tag.",
+            Keep,
+        ),
+        (
+            "Anwohner hatten die Verbindung seit Jahren gefordert. Bisher müssen sie bis zur nächsten Straßenbahnhaltestelle fast zwei Kilometer laufen oder mit dem Auto fahren.",
+            Keep,
+        ),
+        (
+            "Nachdruck nur mit Genehmigung des Verlags.",
+            Drop(Category::Legal),
+        ),
+        ("Über den Autor", Drop(Category::Meta)),
+        (
+            "Katrin Albers ist seit 2015 Redakteurin im Lokalressort und schreibt vor allem über Verkehr und Stadtentwicklung.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn french_ad_notice_illustration_credit_and_author_box_are_dropped() {
+    check(&[
+        ("Passer au contenu", Drop(Category::Nav)),
+        (
+            "La piscine municipale rouvre après deux ans de travaux",
+            Either,
+        ),
+        ("Auteur : Julien Moreau", Drop(Category::Meta)),
+        ("jeudi 8 février 2024, 07h00", Drop(Category::Meta)),
+        ("Copier le lien", Drop(Category::Share)),
+        (
+            "Fermée depuis le printemps 2022, la piscine municipale rouvrira ses portes au public lundi prochain. Les travaux ont permis de refaire entièrement les bassins et de rénover les vestiaires.",
+            Keep,
+        ),
+        ("Photo d'illustration", Drop(Category::Caption)),
+        ("La suite après cette publicité", Drop(Category::Ads)),
+        (
+            "Le chantier a coûté près de six millions d'euros, financés en grande partie par la commune et par la région. Il a pris plusieurs mois de retard à cause de la hausse du prix des matériaux.",
+            Keep,
+        ),
+        (
+            "Les horaires d'ouverture seront élargis le soir en semaine, et les écoles de la ville pourront de nouveau y organiser leurs cours de natation dès la rentrée de janvier.",
+            Keep,
+        ),
+        (
+            "Toute reproduction interdite sans autorisation.",
+            Drop(Category::Legal),
+        ),
+        ("À propos de l'auteur", Drop(Category::Meta)),
+        (
+            "Julien Moreau est journaliste au service local depuis 2012. Il suit l'actualité des communes du sud du département.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn spanish_sponsored_label_file_photo_and_author_box_are_dropped() {
+    check(&[
+        ("Saltar al contenido", Drop(Category::Nav)),
+        (
+            "El ayuntamiento amplía el horario de las bibliotecas",
+            Either,
+        ),
+        ("Texto: Lucía Barrientos", Drop(Category::Meta)),
+        ("14 de noviembre de 2024 - 18:30", Drop(Category::Meta)),
+        ("Compartir por correo", Drop(Category::Share)),
+        (
+            "Las bibliotecas municipales abrirán también los sábados por la tarde a partir del próximo mes, según anunció este jueves el ayuntamiento tras recibir cientos de peticiones de estudiantes.",
+            Keep,
+        ),
+        (
+            "Imagen de archivo de la biblioteca central",
+            Drop(Category::Caption),
+        ),
+        ("Contenido patrocinado", Drop(Category::Ads)),
+        (
+            "La ampliación del horario costará unos doscientos mil euros al año y obligará a contratar a seis personas más, que se repartirán entre los cuatro centros de la ciudad.",
+            Keep,
+        ),
+        (
+            "Los estudiantes llevaban meses quejándose de la falta de espacios para estudiar durante la época de exámenes, cuando las salas se llenan a primera hora de la mañana.",
+            Keep,
+        ),
+        (
+            "Queda prohibida la reproducción total o parcial de este contenido.",
+            Drop(Category::Legal),
+        ),
+        ("Acerca del autor", Drop(Category::Meta)),
+        (
+            "Lucía Barrientos es periodista de la sección de local desde 2017 y escribe sobre educación y servicios públicos.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn brazilian_portuguese_ad_notice_share_row_and_author_box_are_dropped() {
+    check(&[
+        ("Ir para o conteúdo", Drop(Category::Nav)),
+        ("Prefeitura anuncia reforma de dez escolas", Either),
+        ("Por: Mariana Costa", Drop(Category::Meta)),
+        (
+            "segunda-feira, 18 de novembro de 2024 às 10:15",
+            Drop(Category::Meta),
+        ),
+        (
+            "Compartilhe: Facebook | WhatsApp | X",
+            Drop(Category::Share),
+        ),
+        (
+            "A prefeitura anunciou nesta segunda-feira a reforma de dez escolas municipais que apresentam problemas no telhado e na rede elétrica. As obras devem começar durante as férias de janeiro.",
+            Keep,
+        ),
+        ("Imagem ilustrativa", Drop(Category::Caption)),
+        ("CONTINUA APÓS A PUBLICIDADE", Drop(Category::Ads)),
+        (
+            "O investimento previsto é de cerca de doze milhões de reais, com recursos do município e do governo estadual. Segundo a secretaria de educação, nenhuma escola ficará fechada durante o ano letivo.",
+            Keep,
+        ),
+        (
+            "Pais de alunos dizem que esperam pela reforma há anos e reclamam que, em dias de chuva forte, algumas salas de aula precisam ser esvaziadas por causa das goteiras.",
+            Keep,
+        ),
+        (
+            "É proibida a reprodução deste conteúdo.",
+            Drop(Category::Legal),
+        ),
+        ("Sobre o autor", Drop(Category::Meta)),
+        (
+            "Mariana Costa é repórter de cidades desde 2019 e cobre educação, saúde e transporte público.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn european_portuguese_share_and_footer_wording_is_dropped() {
+    check(&[
+        ("Saltar para o conteúdo", Drop(Category::Nav)),
+        ("Câmara aprova novo parque junto ao rio", Either),
+        ("Partilhe este artigo", Drop(Category::Share)),
+        (
+            "A câmara municipal aprovou esta quinta-feira a construção de um parque urbano junto ao rio, num terreno que estava abandonado há mais de vinte anos. A obra deverá estar concluída dentro de dois anos.",
+            Keep,
+        ),
+        ("Continua depois da publicidade", Drop(Category::Ads)),
+        (
+            "O projecto prevê percursos pedonais, uma ciclovia e uma zona de merendas. Os moradores da freguesia vão poder apresentar sugestões numa sessão pública marcada para o próximo mês.",
+            Keep,
+        ),
+        (
+            "A oposição votou a favor, mas pediu que o executivo garanta a manutenção do espaço depois de inaugurado, lembrando que outros jardins da cidade estão ao abandono.",
+            Keep,
+        ),
+        (
+            "Termos de utilização | Política de privacidade | Estatuto editorial",
+            Drop(Category::Legal),
+        ),
+        ("Voltar ao topo", Drop(Category::Nav)),
+    ]);
+}
+
+#[test]
+fn italian_sponsored_content_archive_photo_and_author_box_are_dropped() {
+    check(&[
+        ("Salta al contenuto", Drop(Category::Nav)),
+        ("Il comune rinnova il parco giochi di via Roma", Either),
+        ("Autore: Marco Rinaldi", Drop(Category::Meta)),
+        ("Aggiornato: 14 gennaio 2025, 18:30", Drop(Category::Meta)),
+        ("Ascolta l'articolo", Drop(Category::Share)),
+        (
+            "Il parco giochi di via Roma sarà completamente rinnovato entro l'estate. Lo ha deciso la giunta comunale, che ha stanziato trecentomila euro per sostituire le attrezzature e rifare la pavimentazione.",
+            Keep,
+        ),
+        ("Foto di repertorio", Drop(Category::Caption)),
+        ("Contenuto sponsorizzato", Drop(Category::Ads)),
+        (
+            "I lavori cominceranno a marzo e dureranno circa tre mesi. Durante il cantiere i bambini potranno usare l'area verde della scuola elementare, aperta anche il pomeriggio.",
+            Keep,
+        ),
+        (
+            "Le famiglie del quartiere chiedevano da tempo un intervento, perché molti giochi erano rotti e alcune panchine erano state tolte per motivi di sicurezza.",
+            Keep,
+        ),
+        ("Riproduzione riservata", Drop(Category::Legal)),
+        ("Sull'autore", Drop(Category::Meta)),
+        (
+            "Marco Rinaldi è giornalista della redazione cronaca dal 2014 e si occupa di scuola, ambiente e lavori pubblici.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn russian_ad_marking_photo_credit_and_author_box_are_dropped() {
+    check(&[
+        ("Перейти к основному содержанию", Drop(Category::Nav)),
+        ("В городе откроют новую поликлинику", Either),
+        ("Автор: Анна Савельева", Drop(Category::Meta)),
+        ("14 ноября 2024, 16:48", Drop(Category::Meta)),
+        ("Скопировать ссылку", Drop(Category::Share)),
+        (
+            "В северном районе города до конца следующего года построят новую поликлинику. Об этом в четверг сообщили в городской администрации после подписания контракта с подрядчиком.",
+            Keep,
+        ),
+        (
+            "Фотография: пресс-служба администрации",
+            Drop(Category::Caption),
+        ),
+        ("На правах рекламы", Drop(Category::Ads)),
+        (
+            "Поликлиника будет рассчитана на шестьсот посещений в смену. В здании разместят детское и взрослое отделения, а также кабинеты для диагностики и дневной стационар.",
+            Keep,
+        ),
+        (
+            "Жители района давно добивались строительства: сейчас им приходится ездить к врачам в центр города, и дорога на общественном транспорте занимает больше часа.",
+            Keep,
+        ),
+        (
+            "При использовании материалов ссылка на сайт обязательна.",
+            Drop(Category::Legal),
+        ),
+        ("Об авторе", Drop(Category::Meta)),
+        (
+            "Анна Савельева работает в отделе городских новостей с 2016 года и пишет о здравоохранении и социальной политике.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn japanese_date_line_photo_credit_bracketed_byline_and_profile_are_dropped() {
+    check(&[
+        ("本文へスキップ", Drop(Category::Nav)),
+        ("市立図書館、来春から夜9時まで開館", Either),
+        ("2024年11月14日 18時30分", Drop(Category::Meta)),
+        ("Xでシェア", Drop(Category::Share)),
+        (
+            "市は14日、市立中央図書館の開館時間を来年4月から平日は午後9時まで延長すると発表した。仕事帰りの会社員や学生からの要望が多かったためで、現在より2時間長くなる。",
+            Keep,
+        ),
+        ("写真提供：市教育委員会", Drop(Category::Caption)),
+        ("スポンサーリンク", Drop(Category::Ads)),
+        (
+            "延長に伴い、夜間の貸し出しや返却の窓口も開けるほか、自習室の席数を増やす。必要な費用は年間およそ3000万円で、職員の配置を見直して賄うという。",
+            Keep,
+        ),
+        (
+            "図書館を利用する大学生は「夕方に閉まってしまうので、これまでは週末しか来られなかった。とても助かる」と話していた。",
+            Keep,
+        ),
+        ("（佐藤健一）", Drop(Category::Meta)),
+        ("記事の無断転用を禁じます。", Drop(Category::Legal)),
+        ("著者プロフィール", Drop(Category::Meta)),
+        (
+            "佐藤健一は2010年入社。社会部で教育や地域行政を担当し、現在は市政を取材している。",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn simplified_chinese_byline_image_source_and_author_bio_are_dropped() {
+    check(&[
+        ("跳过导航", Drop(Category::Nav)),
+        ("我市老旧小区加装电梯补贴提高", Either),
+        ("文/李明", Drop(Category::Meta)),
+        ("2024年11月14日 18:30", Drop(Category::Meta)),
+        ("复制链接", Drop(Category::Share)),
+        (
+            "记者从市住建局获悉，从明年1月1日起，我市老旧小区加装电梯的补贴标准将由每台20万元提高到30万元，审批流程也将同步简化。",
+            Keep,
+        ),
+        ("图片来源：市住建局", Drop(Category::Caption)),
+        ("关闭广告", Drop(Category::Ads)),
+        (
+            "据介绍，今年全市已有86个小区完成电梯加装，但仍有不少居民反映自筹资金压力较大，希望政府加大支持力度。新政策实施后，居民个人承担的费用有望明显减少。",
+            Keep,
+        ),
+        (
+            "住建局有关负责人表示，下一步将继续优化服务，为加装电梯的小区提供设计、施工和维护的一站式指导。",
+            Keep,
+        ),
+        ("转载请注明出处", Drop(Category::Legal)),
+        ("作者简介", Drop(Category::Meta)),
+        (
+            "李明，本报城市新闻部记者，长期关注住房、交通和城市更新等民生话题。",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn traditional_chinese_share_ad_and_footer_wording_is_dropped() {
+    check(&[
+        ("跳至主要內容", Drop(Category::Nav)),
+        ("市府擴大公共自行車租借站", Either),
+        ("複製連結", Drop(Category::Share)),
+        (
+            "市政府今天宣布，明年將在市區新增五十個公共自行車租借站，並延長夜間的租借時間，希望鼓勵更多市民以自行車通勤。",
+            Keep,
+        ),
+        ("（資料圖）", Drop(Category::Caption)),
+        ("贊助內容", Drop(Category::Ads)),
+        (
+            "交通局表示，新增的租借站將優先設在捷運站和學校附近，預計總經費約一億元，由中央與地方共同負擔。",
+            Keep,
+        ),
+        (
+            "不少通勤族對此表示歡迎，但也有民眾希望市府同時改善自行車道的鋪面與照明，讓夜間騎乘更加安全。",
+            Keep,
+        ),
+        ("未經授權不得轉載", Drop(Category::Legal)),
+        ("隱私權政策 | 服務條款", Drop(Category::Legal)),
+        ("回到頂部", Drop(Category::Nav)),
+    ]);
+}
+
+#[test]
+fn an_author_box_after_a_short_article_takes_its_biography() {
+    // Two paragraphs of article, two of biography: the biography alone outweighs half the
+    // article, so only the header's reach to the end of the page drops it.
+    check(&[
+        (
+            "Der Stadtrat hat am Donnerstagabend beschlossen, entlang der Ringstraße einen durchgehenden Radweg zu bauen. Die Arbeiten sollen im kommenden Frühjahr beginnen und etwa ein Jahr dauern.",
+            Keep,
+        ),
+        (
+            "Die Kosten von rund vier Millionen Euro teilen sich Stadt und Land. Nach Angaben der Verwaltung wird der Verkehr während der Bauzeit einspurig an den Baustellen vorbeigeführt.",
+            Keep,
+        ),
+        ("Über Anna Beispiel", Drop(Category::Meta)),
+        (
+            "Anna Beispiel ist seit 2015 Redakteurin im Lokalressort und schreibt vor allem über Verkehr, Stadtentwicklung und Umweltpolitik. Sie hat in Leipzig Journalistik studiert.",
+            Drop(Category::Meta),
+        ),
+        (
+            "Zuvor arbeitete sie mehrere Jahre als freie Mitarbeiterin für verschiedene Zeitungen in der Region und war Volontärin bei einem Radiosender.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn a_portuguese_author_box_named_after_the_writer_is_dropped() {
+    check(&[
+        (
+            "A prefeitura anunciou nesta segunda-feira a reforma de dez escolas municipais que apresentam problemas no telhado e na rede elétrica. As obras devem começar durante as férias de janeiro.",
+            Keep,
+        ),
+        (
+            "O investimento previsto é de cerca de doze milhões de reais, com recursos do município e do governo estadual. Segundo a secretaria de educação, nenhuma escola ficará fechada durante o ano letivo.",
+            Keep,
+        ),
+        (
+            "Pais de alunos dizem que esperam pela reforma há anos e reclamam que, em dias de chuva forte, algumas salas de aula precisam ser esvaziadas por causa das goteiras.",
+            Keep,
+        ),
+        ("Sobre Mariana Costa", Drop(Category::Meta)),
+        (
+            "Mariana Costa é repórter de cidades desde 2019 e cobre educação, saúde e transporte público. Antes, trabalhou em rádio e televisão no interior do estado.",
+            Drop(Category::Meta),
+        ),
+    ]);
+}
+
+#[test]
+fn a_subheading_that_starts_like_an_author_box_stays_in_the_article() {
+    check(&[
+        (
+            "A prefeitura anunciou nesta segunda-feira a reforma de dez escolas municipais que apresentam problemas no telhado e na rede elétrica. As obras devem começar durante as férias de janeiro.",
+            Keep,
+        ),
+        ("Sobre o orçamento", Keep),
+        (
+            "O investimento previsto é de cerca de doze milhões de reais, com recursos do município e do governo estadual. Segundo a secretaria de educação, nenhuma escola ficará fechada durante o ano letivo.",
+            Keep,
+        ),
+        (
+            "Pais de alunos dizem que esperam pela reforma há anos e reclamam que, em dias de chuva forte, algumas salas de aula precisam ser esvaziadas por causa das goteiras.",
+            Keep,
+        ),
+    ]);
+}
