@@ -387,3 +387,26 @@ fn a_photo_gallery_below_the_lead_does_not_cut_the_lead_off() {
         assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
     }
 }
+
+#[test]
+fn caption_labels_between_paragraphs_are_dropped_without_splitting_the_article() {
+    let page = [
+        "Council approves the budget".to_string(),
+        "FILE PHOTO: Council members listen to residents at a public hearing in the city hall, in March."
+            .into(),
+        para("The lead"),
+        para("Second"),
+        "Pictured: The mayor speaks to reporters outside the council chamber on Tuesday evening."
+            .into(),
+        para("Third"),
+        para("Fourth"),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for topic in ["The lead", "Second", "Third", "Fourth"] {
+        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
+    }
+    for caption in ["FILE PHOTO:", "Pictured:"] {
+        assert_eq!(label_of(&outcome, caption), Label::Chrome, "{caption}");
+    }
+}
