@@ -467,6 +467,20 @@ fn an_italian_paywall_prompt_after_the_article_is_dropped() {
     assert_prompt_dropped(&page, 4);
 }
 
+/// `If you enjoyed this article, …` closing an article is an appeal for support, however
+/// much it reads like prose.
+#[test]
+fn an_english_appeal_after_the_article_is_dropped() {
+    let page = [
+        "City extends library opening hours",
+        "The city council announced on Monday that public libraries will also open on Sunday mornings from next month, after a year of requests from residents.",
+        "The head of culture said the change answers students and families who cannot visit during the week, and that no branch will close earlier on weekdays.",
+        "Libraries will also offer reading workshops for children and free computer classes for older people, run by volunteers from local schools.",
+        "If you enjoyed this article, please consider supporting our local reporting with a subscription from just one dollar a week.",
+    ];
+    assert_prompt_dropped(&page, 4);
+}
+
 /// `Los libros más leídos del año` (the most read books of the year) is a subheading of the
 /// article, not a most-read list: only a line that is nothing but `Las más leídas` heads one.
 #[test]
