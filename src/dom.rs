@@ -3,8 +3,9 @@
 //! Each distinct class/id token of the page runs once through the token automaton; each element
 //! then gets the dom rules matching its own tokens, tag, zones or selectors, and inherits its
 //! parent's. Hits are bit sets over the rule set's dom rules. A hit on an element holding more
-//! than the rule's `max_share` of the page's text is dropped (a `has-comments` class on the
-//! page wrapper must not make the whole page a comment), and `html`/`body` tokens are ignored.
+//! than the rule's `max_share` of the page's text, or of its prose, is dropped (a `has-comments`
+//! class on the page wrapper must not make the whole page a comment, nor `node-promoted` on an
+//! article's wrapper make the article an ad), and `html`/`body` tokens are ignored.
 
 use crate::page::{Block, Element, Page};
 use crate::rules::{Category, RuleKind, RuleSet};
@@ -204,22 +205,44 @@ pub(crate) fn matched_token(
         })
 }
 
-/// Each element's share of the page's text (characters of the blocks inside it).
+/// Blocks of at least this many units are paragraph-length (see [`is_prose`]).
+const PROSE_UNITS: f32 = 150.0;
+
+/// Each element's share of the page's text (characters of the blocks inside it), or of the
+/// page's prose (see [`is_prose`]) when that is larger: the element holding most of an
+/// article's paragraphs is the article, however much navigation and link lists surround it.
 fn text_shares(page: &Page<'_>) -> Vec<f32> {
-    let mut chars = vec![0u64; page.elements.len()];
-    let mut total = 0u64;
+    let n = page.elements.len();
+    // [all text, prose] characters inside each element.
+    let mut chars = vec![[0u64; 2]; n];
+    let mut total = [0u64; 2];
     for block in &page.blocks {
-        if let Some(c) = chars.get_mut(block.element as usize) {
-            *c += u64::from(block.features.chars);
+        let c = u64::from(block.features.chars);
+        let prose = is_prose(page, block);
+        let counts = [c, if prose { c } else { 0 }];
+        if let Some(own) = chars.get_mut(block.element as usize) {
+            own[0] += counts[0];
+            own[1] += counts[1];
         }
-        total += u64::from(block.features.chars);
+        total[0] += counts[0];
+        total[1] += counts[1];
     }
-    for e in (0..page.elements.len()).rev() {
+    for e in (0..n).rev() {
         let parent = page.elements[e].parent as usize;
         if parent < e {
-            chars[parent] += chars[e];
+            let [all, prose] = chars[e];
+            chars[parent][0] += all;
+            chars[parent][1] += prose;
         }
     }
-    let total = total.max(1) as f32;
-    chars.into_iter().map(|c| c as f32 / total).collect()
+    let share = |c: u64, t: u64| c as f32 / t.max(1) as f32;
+    chars
+        .into_iter()
+        .map(|[all, prose]| share(all, total[0]).max(share(prose, total[1])))
+        .collect()
+}
+
+/// Whether `block` reads like an article paragraph: long, and not a link.
+fn is_prose(page: &Page<'_>, block: &Block) -> bool {
+    block.features.units >= PROSE_UNITS && page.link_density(block) < 0.5
 }

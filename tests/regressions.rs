@@ -410,3 +410,30 @@ fn caption_labels_between_paragraphs_are_dropped_without_splitting_the_article()
         assert_eq!(label_of(&outcome, caption), Label::Chrome, "{caption}");
     }
 }
+
+#[test]
+fn content_management_state_classes_on_the_article_wrapper_are_not_chrome() {
+    // Drupal marks a front-page article `node-promoted` and `node-published`; the article
+    // wrapper holds under half of the page's text here, as the menus and link lists around it
+    // are long, but all of its paragraphs.
+    let menu: String = (1..=30)
+        .map(|n| format!("<li><a href=\"/s/{n}\">Section number {n}</a></li>"))
+        .collect();
+    let headlines: String = (1..=30)
+        .map(|n| format!("<li><a href=\"/n/{n}\">Another story of the day, number {n}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><ul class=\"menu\">{menu}</ul>\
+         <div class=\"node node-article node-promoted node-published\">\
+         <p>{}</p><p>{}</p><p>{}</p></div>\
+         <ul class=\"latest\">{headlines}</ul></body></html>",
+        para("The lead"),
+        para("The second paragraph"),
+        para("The third paragraph")
+    );
+    let outcome = cleaner().clean_html(&html);
+    for start in ["The lead", "The second paragraph", "The third paragraph"] {
+        assert_eq!(label_of(&outcome, start), Label::Content, "{start}");
+    }
+    assert_eq!(label_of(&outcome, "Section number 7"), Label::Chrome);
+}

@@ -314,7 +314,8 @@ pub enum RuleKind {
         zones: Vec<String>,
         /// A CSS selector.
         selector: Option<String>,
-        /// Matches on an element holding more than this share of the page's text are ignored.
+        /// Matches on an element holding more than this share of the page's text, or of its
+        /// prose, are ignored.
         max_share: f32,
     },
     /// Feature conditions alone (the `when` table).
