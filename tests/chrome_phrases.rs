@@ -525,3 +525,54 @@ fn a_subheading_that_starts_like_an_author_box_stays_in_the_article() {
         ),
     ]);
 }
+
+#[test]
+fn arabic_menu_share_button_ad_label_newsletter_and_footer_are_dropped() {
+    check(&[
+        ("الرئيسية", Drop(Category::Nav)),
+        ("خطة جديدة لتوسيع شبكة الحافلات", Either),
+        ("شارك", Drop(Category::Share)),
+        (
+            "أعلنت بلدية المدينة يوم الثلاثاء عن خطة جديدة لتوسيع شبكة الحافلات العامة خلال العام المقبل، بهدف تخفيف الازدحام في الشوارع الرئيسية.",
+            Keep,
+        ),
+        ("إعلان", Drop(Category::Ads)),
+        (
+            "وقال رئيس البلدية في مؤتمر صحفي إن المشروع سيشمل إضافة خمسين حافلة كهربائية وإنشاء محطات جديدة في الأحياء البعيدة عن وسط المدينة.",
+            Keep,
+        ),
+        (
+            "ورحب السكان بالخطة، لكن بعضهم أبدى قلقه من ارتفاع أسعار التذاكر، مطالبين بتوفير اشتراكات مخفضة للطلاب وكبار السن.",
+            Keep,
+        ),
+        (
+            "اشترك في النشرة البريدية لتصلك آخر الأخبار",
+            Drop(Category::Subscribe),
+        ),
+        ("جميع الحقوق محفوظة © 2024", Drop(Category::Legal)),
+        ("سياسة الخصوصية", Drop(Category::Legal)),
+    ]);
+}
+
+/// A site's terms of reproduction can fill a long paragraph below the article, longer than a
+/// copyright line.
+#[test]
+fn a_long_chinese_notice_of_reproduction_terms_is_dropped() {
+    check(&[
+        ("我市老旧小区加装电梯补贴提高", Either),
+        (
+            "记者从市住建局获悉，从明年1月1日起，我市老旧小区加装电梯的补贴标准将由每台20万元提高到30万元，审批流程也将同步简化。",
+            Keep,
+        ),
+        (
+            "据介绍，今年全市已有86个小区完成电梯加装，但仍有不少居民反映自筹资金压力较大，希望政府加大支持力度。新政策实施后，居民个人承担的费用有望明显减少。",
+            Keep,
+        ),
+        ("【责任编辑：王明】", Drop(Category::Meta)),
+        ("分享到：微信 微博 QQ空间", Drop(Category::Share)),
+        (
+            "本网声明：凡注明来源为本网的所有文字、图片、音视频作品，版权均属本网所有，任何媒体、网站或个人未经允许不得转载、摘编或以其他方式使用，违者必究。已经本网授权使用作品的，应在授权范围内使用，并注明来源。凡本网注明来源为其他媒体的作品，均转载自其他媒体，目的在于传递更多信息，并不代表本网赞同其观点或对其真实性负责，如有侵权请及时联系本网删除。",
+            Drop(Category::Legal),
+        ),
+    ]);
+}

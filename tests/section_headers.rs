@@ -504,3 +504,45 @@ fn a_spanish_subheading_about_the_most_read_books_does_not_end_the_article() {
         Category::Related,
     );
 }
+
+/// `اقرأ أيضا` (read also) heads a list of other stories on Arabic sites.
+#[test]
+fn an_arabic_read_also_header_drops_the_list_below_it() {
+    let list = [
+        "اقرأ أيضا",
+        "ارتفاع أسعار الوقود للمرة الثالثة هذا العام",
+        "افتتاح جسر جديد فوق النهر",
+        "الأمطار تغلق عددا من الطرق في المدينة",
+    ];
+    assert_header_drops_what_follows(
+        "خطة جديدة لتوسيع شبكة الحافلات",
+        &ARABIC_ARTICLE,
+        &list,
+        Category::Related,
+    );
+}
+
+/// `أضف تعليقا` (add a comment) opens the comment section.
+#[test]
+fn an_arabic_add_a_comment_header_drops_the_comments_below_it() {
+    let comments = [
+        "أضف تعليقا",
+        "أحمد",
+        "خطوة ممتازة، نتمنى أن تصل الحافلات إلى حينا قريبا لأن المواصلات عندنا صعبة جدا.",
+        "سارة",
+        "المهم أن تبقى الأسعار مناسبة للجميع، وإلا فلن يستفيد منها الناس.",
+    ];
+    assert_header_drops_what_follows(
+        "خطة جديدة لتوسيع شبكة الحافلات",
+        &ARABIC_ARTICLE,
+        &comments,
+        Category::Comments,
+    );
+}
+
+/// An Arabic article of three paragraphs.
+const ARABIC_ARTICLE: [&str; 3] = [
+    "أعلنت بلدية المدينة يوم الثلاثاء عن خطة جديدة لتوسيع شبكة الحافلات العامة خلال العام المقبل، بهدف تخفيف الازدحام في الشوارع الرئيسية.",
+    "وقال رئيس البلدية في مؤتمر صحفي إن المشروع سيشمل إضافة خمسين حافلة كهربائية وإنشاء محطات جديدة في الأحياء البعيدة عن وسط المدينة.",
+    "ورحب السكان بالخطة، لكن بعضهم أبدى قلقه من ارتفاع أسعار التذاكر، مطالبين بتوفير اشتراكات مخفضة للطلاب وكبار السن.",
+];

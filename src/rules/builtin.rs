@@ -34,4 +34,5 @@ pub(super) const LANGUAGES: &[(&str, &str)] = embed!(
     "rules/lang/pt.toml",
     "rules/lang/ru.toml",
     "rules/lang/it.toml",
+    "rules/lang/ar.toml",
 );
