@@ -213,26 +213,26 @@ const PROSE_UNITS: f32 = 150.0;
 /// article's paragraphs is the article, however much navigation and link lists surround it.
 fn text_shares(page: &Page<'_>) -> Vec<f32> {
     let n = page.elements.len();
-    // [all text, prose] characters inside each element.
+    let add = |into: &mut [u64; 2], from: [u64; 2]| {
+        into[0] += from[0];
+        into[1] += from[1];
+    };
+    // [all text, prose] characters inside each element, and in the page.
     let mut chars = vec![[0u64; 2]; n];
     let mut total = [0u64; 2];
     for block in &page.blocks {
         let c = u64::from(block.features.chars);
-        let prose = is_prose(page, block);
-        let counts = [c, if prose { c } else { 0 }];
+        let counts = [c, if is_prose(page, block) { c } else { 0 }];
         if let Some(own) = chars.get_mut(block.element as usize) {
-            own[0] += counts[0];
-            own[1] += counts[1];
+            add(own, counts);
         }
-        total[0] += counts[0];
-        total[1] += counts[1];
+        add(&mut total, counts);
     }
     for e in (0..n).rev() {
         let parent = page.elements[e].parent as usize;
         if parent < e {
-            let [all, prose] = chars[e];
-            chars[parent][0] += all;
-            chars[parent][1] += prose;
+            let child = chars[e];
+            add(&mut chars[parent], child);
         }
     }
     let share = |c: u64, t: u64| c as f32 / t.max(1) as f32;
