@@ -142,7 +142,9 @@ fn cap(text: &str) -> &str {
     &text[..text.floor_char_boundary(MAX_INPUT)]
 }
 
-/// Whether text looks like HTML: it starts with markup and has a document tag, or many tags.
+/// Whether text looks like HTML: it has a document tag (`<html`, `<body>` …), or it is a
+/// fragment whose markup runs through it: tags on at least a third of its first lines. Plain
+/// text that quotes a few tags, or kept a stray `<img …>` from its scraper, stays text.
 pub fn sniff(text: &str) -> InputKind {
     let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let window = &head.as_bytes()[..head.len().min(4096)];
@@ -151,11 +153,22 @@ pub fn sniff(text: &str) -> InputKind {
     if has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body") {
         return InputKind::Html;
     }
-    let tags = lower
-        .windows(2)
-        .filter(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/'))
-        .count();
-    if head.starts_with('<') && tags >= 3 || tags >= 10 {
+    let tags_in = |line: &[u8]| {
+        line.windows(2)
+            .filter(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/'))
+            .count()
+    };
+    let (mut tags, mut lines, mut tagged) = (0, 0, 0);
+    for line in lower.split(|&b| b == b'\n') {
+        if line.trim_ascii().is_empty() {
+            continue;
+        }
+        let n = tags_in(line);
+        tags += n;
+        lines += 1;
+        tagged += usize::from(n > 0);
+    }
+    if tags >= 3 && 3 * tagged >= lines {
         InputKind::Html
     } else {
         InputKind::Text
@@ -177,6 +190,15 @@ mod tests {
         assert_eq!(sniff("<!DOCTYPE html><html>"), InputKind::Html);
         assert_eq!(sniff("  <div><p>a</p><p>b</p></div>"), InputKind::Html);
         assert_eq!(sniff("Just a line\nAnother <b> line"), InputKind::Text);
+        assert_eq!(
+            sniff("<div>\n  <p>One</p>\n  <p>Two</p>\n</div>"),
+            InputKind::Html
+        );
+        let stray_image = format!(
+            "<img src=\"/pixel.gif\" alt=\"\">\n{}Quoting <b> and </b> and <i>.\n",
+            "A line of the article.\n".repeat(20)
+        );
+        assert_eq!(sniff(&stray_image), InputKind::Text);
         assert_eq!(sniff(""), InputKind::Text);
     }
 }
