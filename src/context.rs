@@ -10,12 +10,13 @@
 //!    evidence of the header's category follows within a few blocks (a commenter line, a time
 //!    stamp): a comment count above the article, or a "comment" button under its lead, is
 //!    closed by the article; a comment section below it takes everything after it. Unless the
-//!    header heads a list after which content resumes: that is a box of links in the article.
+//!    header heads a list after which content resumes, or (for other stories) cards of short
+//!    lines after which the article's prose goes on: that is a box inside the article.
 //! 2. **Teaser cards** (HTML): blocks in repeated sibling elements that each hold a linked
 //!    headline and a little text ([`crate::cards`]) weigh as lists of other stories.
 //! 3. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
-//!    maximum-sum segment, where one block costs at most 3, and an ad label, caption or
-//!    subscription prompt at most 1.5) is the page's main text, with its lead when a gallery or an
+//!    maximum-sum segment, where one block costs at most 3, an ad label, caption or
+//!    subscription prompt at most 1.5, and a box inside the article nothing) is the page's main text, with its lead when a gallery or an
 //!    ad block cut it off (three or more content blocks in a row before it, weighing at least a
 //!    quarter as much); `main-text` and `outside-main-text` rules weigh a block's place inside or
 //!    outside it.
@@ -42,6 +43,10 @@ use crate::verdict::{Detail, Reason, chrome_category};
 /// How far (in blocks) after a section header more evidence of its category (or a byline or
 /// time stamp, which head comments) must appear for the section to run to the end of the page.
 const CORROBORATION_REACH: usize = 4;
+
+/// The most units a line of a story card has (a headline, a name, a date): a longer block is
+/// prose, such as a teaser's excerpt.
+const CARD_LINE_UNITS: f32 = 150.0;
 
 /// How far (in blocks) a heading may be from the content it introduces.
 const HEADING_REACH: usize = 2;
@@ -91,10 +96,11 @@ pub fn second_pass(
 }
 
 /// Each block's score as the main text sees it: its score, but no lower than [`INLINE_FLOOR`] for
-/// the chrome that sits inside article bodies: a block whose kind of chrome
-/// ([`chrome_category`]) is an ad label, a caption or a subscription prompt, or a block of a
-/// section boxed inside the article (`in_box`).
-/// Several of them between paragraphs do not split an article the way a menu does.
+/// the chrome that sits inside article bodies, a block whose kind of chrome
+/// ([`chrome_category`]) is an ad label, a caption or a subscription prompt: several of them
+/// between paragraphs do not split an article the way a menu does. A block of a section boxed
+/// inside the article (`in_box`: the article was found going on after it) counts for nothing.
+
 fn main_text_scores(rules: &RuleSet, reasons: &[Vec<Reason>], in_box: &[bool]) -> Vec<f32> {
     scores(reasons)
         .into_iter()
@@ -104,7 +110,9 @@ fn main_text_scores(rules: &RuleSet, reasons: &[Vec<Reason>], in_box: &[bool]) -
                 chrome_category(block, rules),
                 Some(Category::Ads | Category::Caption | Category::Subscribe)
             );
-            if inline || boxed {
+            if boxed {
+                0.0
+            } else if inline {
                 score.max(INLINE_FLOOR)
             } else {
                 score
@@ -402,7 +410,13 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
                 let list_ends = list_ends.get_or_insert_with(|| {
                     first_from_each(n, |j| ctx.page.blocks[j].features.marker == Marker::None)
                 });
-                match content_after_list(list_ends, first, i) {
+                let cards = || {
+                    let needed = resume_ratio * best_mass;
+                    (category == Category::Related)
+                        .then(|| content_after_cards(ctx.page, first, &best_from, needed, i))
+                        .flatten()
+                };
+                match content_after_list(list_ends, first, i).or_else(cards) {
                     Some(end) => {
                         in_box[i..end].fill(true);
                         end
@@ -461,6 +475,33 @@ fn first_from_each(n: usize, holds: impl Fn(usize) -> bool) -> Vec<usize> {
 fn content_after_list(list_ends: &[usize], first: &[f32], i: usize) -> Option<usize> {
     let end = list_ends[i + 1];
     (end < first.len() && end - i > 2 && first[end] > 0.0).then_some(end)
+}
+
+/// Where the article resumes after a box of story cards that follows the "Related" header at
+/// block `i`: the cards are short lines (headline, author, date, image placeholder), and the
+/// first block of prose after them is content, followed by more content, and starts a run of
+/// at least `needed` evidence (`best_from` gives the evidence of the best run from each block).
+/// `None` when that prose is a card's own (a teaser's excerpt, followed by the next card: the
+/// box is a list of stories that runs on), or when it repeats other text of the page (a page's
+/// data repeating its article after the boxes is not the article going on).
+fn content_after_cards(
+    page: &Page<'_>,
+    first: &[f32],
+    best_from: &[f32],
+    needed: f32,
+    i: usize,
+) -> Option<usize> {
+    for j in i + 1..first.len() {
+        let features = &page.blocks[j].features;
+        if features.units >= CARD_LINE_UNITS {
+            let resumes = first[j] > 0.0
+                && first.get(j + 1).is_some_and(|&next| next > 0.0)
+                && best_from[j] >= needed
+                && features.repeats <= 1;
+            return (resumes && j > i + 2).then_some(j);
+        }
+    }
+    None
 }
 
 /// On HTML pages, where the container of the section header at block `i` ends: the first block

@@ -437,3 +437,129 @@ fn content_management_state_classes_on_the_article_wrapper_are_not_chrome() {
     }
     assert_eq!(label_of(&outcome, "Section number 7"), Label::Chrome);
 }
+
+#[test]
+fn a_box_of_story_cards_inside_a_text_article_does_not_end_it() {
+    // A "Recommended" box after the opening paragraphs: for each story an image placeholder,
+    // its headline, its author and its date; then the article goes on. The dates used to run
+    // the section to the end of the page, losing most of the article.
+    let mut page = vec![
+        "Why neon lit up the century".to_string(),
+        para("Opening"),
+        para("Second"),
+        para("Third"),
+        para("Fourth"),
+        "Recommended".into(),
+    ];
+    for (headline, author, date) in [
+        (
+            "Remembering the city's brightest sign",
+            "1. Mark Byrnes",
+            "Jul 17, 2014",
+        ),
+        (
+            "An ode to the dead shopping mall",
+            "1. Tanvi Misra",
+            "Mar 9, 2018",
+        ),
+        ("The making of a neon sign", "1. Linda Poon", "Aug 23, 2017"),
+    ] {
+        page.extend([
+            "• [photo]".into(),
+            headline.into(),
+            author.into(),
+            date.into(),
+        ]);
+    }
+    page.extend([para("Fifth"), para("Sixth"), para("Seventh")]);
+    let page = page.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for topic in ["Opening", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh"] {
+        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
+    }
+    for chrome in [
+        "Recommended",
+        "Remembering",
+        "1. Tanvi Misra",
+        "Aug 23, 2017",
+    ] {
+        assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
+    }
+}
+
+#[test]
+fn story_cards_with_excerpts_after_a_text_article_stay_chrome() {
+    // The same box at the end of the article, but each card has a teaser excerpt: the box is
+    // a list of other stories, however much prose it holds.
+    let mut page = vec![
+        "Why neon lit up the century".to_string(),
+        para("Opening"),
+        para("Second"),
+        "You may also like".into(),
+    ];
+    for (headline, excerpt) in [
+        ("Remembering the city's brightest sign", "Excerpt one"),
+        ("An ode to the dead shopping mall", "Excerpt two"),
+        ("The making of a neon sign", "Excerpt three"),
+    ] {
+        page.extend([
+            "[photo]".into(),
+            headline.into(),
+            "Mar 9, 2018".into(),
+            para(excerpt),
+        ]);
+    }
+    let page = page.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for topic in ["Opening", "Second"] {
+        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
+    }
+    for chrome in ["Excerpt one", "Excerpt two", "Excerpt three", "An ode"] {
+        assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
+    }
+}
+
+#[test]
+fn a_box_of_story_cards_before_repeated_article_text_stays_chrome() {
+    // Some pages repeat their article from their data after the last box: the repeat is no
+    // article going on after the cards.
+    let mut page = vec![
+        "Why neon lit up the century".to_string(),
+        para("Opening"),
+        para("Second"),
+        para("Third"),
+        "Recommended".into(),
+    ];
+    for headline in [
+        "Remembering the city's brightest sign",
+        "An ode to the dead mall",
+    ] {
+        page.extend(["• [photo]".into(), headline.into(), "Mar 9, 2018".into()]);
+    }
+    page.extend([para("Opening"), para("Second"), para("Third")]);
+    let page = page.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    let kept = kept(&outcome);
+    assert_eq!(kept.len(), 4, "{kept:#?}");
+    assert!(kept[1].starts_with("Opening") && kept[3].starts_with("Third"));
+}
+
+#[test]
+fn html_markup_left_in_a_text_dump_is_chrome() {
+    let page = [
+        "Council approves the budget".to_string(),
+        para("The lead"),
+        "<img height=\"1\" width=\"1\" style=\"display:none\" src=\"https://pixel.example.com/p?id=1&ev=PageView&noscript=1\" />".into(),
+        para("Second"),
+        "* * <div style=\"position:absolute;\"><img width=1 height=1 alt=\"\" src=\"https://ads.example.com/b?c1=2&c2=15743189\"></div>".into(),
+        para("Third"),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for topic in ["The lead", "Second", "Third"] {
+        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
+    }
+    for markup in ["<img", "* * <div"] {
+        assert_eq!(label_of(&outcome, markup), Label::Chrome, "{markup}");
+    }
+}
