@@ -100,7 +100,6 @@ pub fn second_pass(
 /// ([`chrome_category`]) is an ad label, a caption or a subscription prompt: several of them
 /// between paragraphs do not split an article the way a menu does. A block of a section boxed
 /// inside the article (`in_box`: the article was found going on after it) counts for nothing.
-
 fn main_text_scores(rules: &RuleSet, reasons: &[Vec<Reason>], in_box: &[bool]) -> Vec<f32> {
     scores(reasons)
         .into_iter()

@@ -474,7 +474,9 @@ fn a_box_of_story_cards_inside_a_text_article_does_not_end_it() {
     page.extend([para("Fifth"), para("Sixth"), para("Seventh")]);
     let page = page.join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in ["Opening", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh"] {
+    for topic in [
+        "Opening", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh",
+    ] {
         assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
     }
     for chrome in [
