@@ -75,6 +75,7 @@ pub fn second_pass(
         signal_rules,
     };
     let in_box = sections(&ctx, &scores(reasons), reasons);
+    introduced_lists(&ctx, reasons);
     for (i, in_card) in cards::teaser_blocks(page).into_iter().enumerate() {
         if in_card {
             ctx.fire(Signal::TeaserCard, i, &mut reasons[i], Detail::None);
@@ -160,6 +161,22 @@ impl Ctx<'_, '_> {
             fired = true;
         }
         fired
+    }
+
+    /// Whether a block has evidence of chrome from what it says or where it sits (a phrase, a
+    /// pattern, markup, a section), which context does not overrule, rather than only doubts
+    /// about its shape (length, punctuation, runs, repetition).
+    fn specific_chrome(&self, block: &[Reason]) -> bool {
+        block.iter().any(|r| {
+            r.weight < 0.0
+                && matches!(
+                    self.rules.rule(r.rule).kind,
+                    RuleKind::Phrase { .. }
+                        | RuleKind::Regex { .. }
+                        | RuleKind::Dom { .. }
+                        | RuleKind::Section { .. }
+                )
+        })
     }
 
     /// The largest weight of the rules of `signal`, in absolute value.
@@ -531,6 +548,28 @@ fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -
     })
 }
 
+/// Fires `introduced-list` on the items of each list (two or more bulleted or numbered blocks)
+/// that follows a block of positive score ending with a colon, unless an item has chrome
+/// evidence beyond its shape (see [`Ctx::specific_chrome`]).
+fn introduced_lists(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
+    let blocks = &ctx.page.blocks;
+    let n = blocks.len();
+    let mut i = 0;
+    while i < n {
+        let introduces = ctx.page.text(&blocks[i]).ends_with([':', '：'])
+            && reasons[i].iter().map(|r| r.weight).sum::<f32>() > 0.0;
+        let end = (i + 1..n)
+            .find(|&j| blocks[j].features.marker == Marker::None)
+            .unwrap_or(n);
+        if introduces && end > i + 2 && !(i + 1..end).any(|j| ctx.specific_chrome(&reasons[j])) {
+            for (j, item) in reasons.iter_mut().enumerate().take(end).skip(i + 1) {
+                ctx.fire(Signal::IntroducedList, j, item, Detail::None);
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
 /// Settles undecided blocks from their neighbours, and headings before content.
 fn neighbours(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
     let margin = ctx
@@ -547,28 +586,13 @@ fn neighbours(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
     for i in (0..n).rev() {
         next_decided[i] = decided(i).or(next_decided[i + 1]);
     }
-    // Evidence of chrome from what a block says or where it sits (a phrase, a pattern, markup, a
-    // section) is not overruled by neighbours; only blocks whose doubts are about their shape
-    // (length, punctuation, runs, repetition) are rescued.
-    let specific_chrome = |block: &[Reason]| {
-        block.iter().any(|r| {
-            r.weight < 0.0
-                && matches!(
-                    ctx.rules.rule(r.rule).kind,
-                    RuleKind::Phrase { .. }
-                        | RuleKind::Regex { .. }
-                        | RuleKind::Dom { .. }
-                        | RuleKind::Section { .. }
-                )
-        })
-    };
     let mut prev: Option<bool> = None;
     for i in 0..n {
         if let Some(label) = decided(i) {
             prev = Some(label);
             continue;
         }
-        let rescuable = !specific_chrome(&reasons[i]);
+        let rescuable = !ctx.specific_chrome(&reasons[i]);
         let content_follows = (i + 1..n.min(i + 1 + HEADING_REACH)).find_map(decided) == Some(true);
         if rescuable
             && content_follows

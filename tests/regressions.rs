@@ -565,3 +565,44 @@ fn html_markup_left_in_a_text_dump_is_chrome() {
         assert_eq!(label_of(&outcome, markup), Label::Chrome, "{markup}");
     }
 }
+
+#[test]
+fn a_list_the_article_introduces_with_a_colon_stays() {
+    // Ten one-word items used to split the article: the paragraphs after them were lost.
+    let mut page = vec![
+        "Where the poor can get ahead".to_string(),
+        para("The report"),
+        para("Its authors"),
+        "The overall rankings of the countries were as follows:".into(),
+    ];
+    let countries = [
+        "Finland",
+        "Norway",
+        "Australia",
+        "Canada",
+        "Germany",
+        "France",
+        "Britain",
+        "Italy",
+        "Spain",
+        "America",
+    ];
+    page.extend((1..).zip(countries).map(|(n, c)| format!("{n}. {c}")));
+    page.extend([para("The low ranking"), para("The conclusion")]);
+    page.extend(["Follow us:".into(), "• Facebook".into(), "• Twitter".into()]);
+    let page = page.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for kept in [
+        "The report",
+        "The overall",
+        "1. Finland",
+        "10. America",
+        "The low ranking",
+    ] {
+        assert_eq!(label_of(&outcome, kept), Label::Content, "{kept}");
+    }
+    assert_eq!(label_of(&outcome, "The conclusion"), Label::Content);
+    for chrome in ["• Facebook", "• Twitter"] {
+        assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
+    }
+}

@@ -152,6 +152,8 @@ pub enum Signal {
     TeaserCard,
     /// An undecided heading-like block right before content.
     HeadingBeforeContent,
+    /// An item of a list that an article sentence ending with a colon introduces.
+    IntroducedList,
     /// An undecided block with content on both sides.
     BetweenContent,
     /// An undecided block with chrome on both sides.
@@ -160,13 +162,14 @@ pub enum Signal {
 
 impl Signal {
     /// Every signal with its name in rule files.
-    pub const ALL: [(&'static str, Signal); 8] = [
+    pub const ALL: [(&'static str, Signal); 9] = [
         ("main-text", Signal::MainText),
         ("outside-main-text", Signal::OutsideMainText),
         ("structured-body", Signal::StructuredBody),
         ("title", Signal::Title),
         ("teaser-card", Signal::TeaserCard),
         ("heading-before-content", Signal::HeadingBeforeContent),
+        ("introduced-list", Signal::IntroducedList),
         ("between-content", Signal::BetweenContent),
         ("between-chrome", Signal::BetweenChrome),
     ];
