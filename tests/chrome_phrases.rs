@@ -576,3 +576,33 @@ fn a_long_chinese_notice_of_reproduction_terms_is_dropped() {
         ),
     ]);
 }
+
+#[test]
+fn a_long_market_data_notice_is_dropped_and_a_delayed_train_is_not() {
+    check(&[
+        ("Stocks slip as oil rises", Either),
+        (
+            "Shares fell on Tuesday as the price of oil rose for a third day, and investors sold the \
+             companies that use the most fuel. Airlines led the losses in the afternoon.",
+            Keep,
+        ),
+        (
+            "Commuters were delayed by 15 minutes on average, the rail operator said, after a signal \
+             failure in the morning. The operator apologised to its passengers.",
+            Keep,
+        ),
+        (
+            "Analysts expect the market to stay volatile until the central bank meets next month, \
+             when it is likely to raise rates again to slow inflation.",
+            Keep,
+        ),
+        (
+            "Most stock quote data provided by BATS. Market indices are shown in real time, except for \
+             the DJIA, which is delayed by two minutes. All times are ET. Disclaimer. Morningstar: \
+             Copyright 2016 Morningstar, Inc. All Rights Reserved. Factset: FactSet Research Systems \
+             Inc. 2016. All rights reserved. Chicago Mercantile Association: Certain market data is \
+             the property of Chicago Mercantile Exchange Inc. and its licensors. All rights reserved.",
+            Drop(Category::Legal),
+        ),
+    ]);
+}
