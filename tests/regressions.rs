@@ -606,3 +606,28 @@ fn a_list_the_article_introduces_with_a_colon_stays() {
         assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
     }
 }
+
+#[test]
+fn image_file_names_between_paragraphs_are_captions() {
+    let page = [
+        "Autumn at the campsite".to_string(),
+        para("The lead"),
+        "18-P1610141.jpg".into(),
+        para("Second"),
+        "IMG_3933.JPG".into(),
+        para("Third"),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for topic in ["The lead", "Second", "Third"] {
+        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
+    }
+    for name in ["18-P1610141.jpg", "IMG_3933.JPG"] {
+        let block = outcome.blocks().find(|b| b.text == name).unwrap();
+        assert_eq!(
+            (block.verdict.label, block.verdict.category),
+            (Label::Chrome, newsclean::Category::Caption),
+            "{name}"
+        );
+    }
+}
