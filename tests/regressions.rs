@@ -626,7 +626,7 @@ fn image_file_names_between_paragraphs_are_captions() {
         let block = outcome.blocks().find(|b| b.text == name).unwrap();
         assert_eq!(
             (block.verdict.label, block.verdict.category),
-            (Label::Chrome, newsclean::Category::Caption),
+            (Label::Chrome, Category::Caption),
             "{name}"
         );
     }
