@@ -394,10 +394,13 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
         best_after[i] = best_after[i + 1].max(best_from[i + 1]);
     }
     // Where content resumes after each block, for each threshold in use; where each list ends;
-    // where the container of each header's parent ends. Worked out once, so that a page of many
-    // headers costs no more than one pass per header.
+    // where the next block of prose is; where the container of each header's parent ends; how
+    // far boxes are marked. Worked out once, so that a page of many headers costs no more than
+    // one pass per header.
     let mut resumes: Vec<(f32, Vec<usize>)> = Vec::new();
     let mut list_ends: Option<Vec<usize>> = None;
+    let mut next_prose: Option<Vec<usize>> = None;
+    let mut boxed_until = 0;
     let mut container_ends: FxHashMap<u32, usize> = FxHashMap::default();
     let mut open: Option<(u32, f32, u32, usize)> = None; // (rule, follow weight, opened at line, closes at)
     for i in 0..n {
@@ -427,14 +430,20 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
                     first_from_each(n, |j| ctx.page.blocks[j].features.marker == Marker::None)
                 });
                 let cards = || {
+                    let next_prose = next_prose.get_or_insert_with(|| {
+                        first_from_each(n, |j| ctx.page.blocks[j].features.units >= CARD_LINE_UNITS)
+                    });
                     let needed = resume_ratio * best_mass;
                     (category == Category::Related)
-                        .then(|| content_after_cards(ctx.page, first, &best_from, needed, i))
+                        .then(|| {
+                            content_after_cards(ctx.page, first, &best_from, next_prose, needed, i)
+                        })
                         .flatten()
                 };
                 match content_after_list(list_ends, first, i).or_else(cards) {
                     Some(end) => {
-                        in_box[i..end].fill(true);
+                        in_box[i.max(boxed_until)..end.max(boxed_until)].fill(true);
+                        boxed_until = boxed_until.max(end);
                         end
                     }
                     None => n,
@@ -496,28 +505,26 @@ fn content_after_list(list_ends: &[usize], first: &[f32], i: usize) -> Option<us
 /// Where the article resumes after a box of story cards that follows the "Related" header at
 /// block `i`: the cards are short lines (headline, author, date, image placeholder), and the
 /// first block of prose after them is content, followed by more content, and starts a run of
-/// at least `needed` evidence (`best_from` gives the evidence of the best run from each block).
-/// `None` when that prose is a card's own (a teaser's excerpt, followed by the next card: the
-/// box is a list of stories that runs on), or when it repeats other text of the page (a page's
-/// data repeating its article after the boxes is not the article going on).
+/// at least `needed` evidence (`best_from` gives the evidence of the best run from each block,
+/// `next_prose` the first block of [`CARD_LINE_UNITS`] or more from each block on). `None` when
+/// that prose is a card's own (a teaser's excerpt, followed by the next card: the box is a list
+/// of stories that runs on), or when it repeats other text of the page (a page's data repeating
+/// its article after the boxes is not the article going on).
 fn content_after_cards(
     page: &Page<'_>,
     first: &[f32],
     best_from: &[f32],
+    next_prose: &[usize],
     needed: f32,
     i: usize,
 ) -> Option<usize> {
-    for j in i + 1..first.len() {
-        let features = &page.blocks[j].features;
-        if features.units >= CARD_LINE_UNITS {
-            let resumes = first[j] > 0.0
-                && first.get(j + 1).is_some_and(|&next| next > 0.0)
-                && best_from[j] >= needed
-                && features.repeats <= 1;
-            return (resumes && j > i + 2).then_some(j);
-        }
-    }
-    None
+    let j = next_prose[i + 1];
+    let block = page.blocks.get(j)?;
+    let resumes = first[j] > 0.0
+        && first.get(j + 1).is_some_and(|&next| next > 0.0)
+        && best_from[j] >= needed
+        && block.features.repeats <= 1;
+    (resumes && j > i + 2).then_some(j)
 }
 
 /// On HTML pages, where the container of the section header at block `i` ends: the first block
