@@ -35,7 +35,7 @@ use rustc_hash::FxHashMap;
 use crate::cards;
 use crate::classify::{Values, applies};
 use crate::dom::DomHits;
-use crate::features::Marker;
+use crate::features::{Marker, PROSE_UNITS};
 use crate::page::Page;
 use crate::rules::{Category, Rule, RuleKind, RuleSet, Signal};
 use crate::verdict::{Detail, Reason, chrome_category};
@@ -43,10 +43,6 @@ use crate::verdict::{Detail, Reason, chrome_category};
 /// How far (in blocks) after a section header more evidence of its category (or a byline or
 /// time stamp, which head comments) must appear for the section to run to the end of the page.
 const CORROBORATION_REACH: usize = 4;
-
-/// The most units a line of a story card has (a headline, a name, a date): a longer block is
-/// prose, such as a teaser's excerpt.
-const CARD_LINE_UNITS: f32 = 150.0;
 
 /// How far (in blocks) a heading may be from the content it introduces.
 const HEADING_REACH: usize = 2;
@@ -431,7 +427,7 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
                 });
                 let cards = || {
                     let next_prose = next_prose.get_or_insert_with(|| {
-                        first_from_each(n, |j| ctx.page.blocks[j].features.units >= CARD_LINE_UNITS)
+                        first_from_each(n, |j| ctx.page.blocks[j].features.units >= PROSE_UNITS)
                     });
                     let needed = resume_ratio * best_mass;
                     (category == Category::Related)
@@ -506,7 +502,7 @@ fn content_after_list(list_ends: &[usize], first: &[f32], i: usize) -> Option<us
 /// block `i`: the cards are short lines (headline, author, date, image placeholder), and the
 /// first block of prose after them is content, followed by more content, and starts a run of
 /// at least `needed` evidence (`best_from` gives the evidence of the best run from each block,
-/// `next_prose` the first block of [`CARD_LINE_UNITS`] or more from each block on). `None` when
+/// `next_prose` the first block of [`PROSE_UNITS`] or more from each block on). `None` when
 /// that prose is a card's own (a teaser's excerpt, followed by the next card: the box is a list
 /// of stories that runs on), or when it repeats other text of the page (a page's data repeating
 /// its article after the boxes is not the article going on).

@@ -7,6 +7,7 @@
 //! class on the page wrapper must not make the whole page a comment, nor `node-promoted` on an
 //! article's wrapper make the article an ad), and `html`/`body` tokens are ignored.
 
+use crate::features::PROSE_UNITS;
 use crate::page::{Block, Element, Page};
 use crate::rules::{Category, RuleKind, RuleSet};
 use crate::verdict::Detail;
@@ -204,9 +205,6 @@ pub(crate) fn matched_token(
             found
         })
 }
-
-/// Blocks of at least this many units are paragraph-length (see [`is_prose`]).
-const PROSE_UNITS: f32 = 150.0;
 
 /// Each element's share of the page's text (characters of the blocks inside it), or of the
 /// page's prose (see [`is_prose`]) when that is larger: the element holding most of an

@@ -305,6 +305,10 @@ impl AsciiCounts {
     }
 }
 
+/// Blocks of at least this many units are paragraph-length: prose, not a headline, a name, a
+/// date or a label.
+pub const PROSE_UNITS: f32 = 150.0;
+
 /// One in each byte of a word of eight bytes.
 const ONES: u64 = 0x0101_0101_0101_0101;
 /// The top bit of each byte: set for the bytes that are not ASCII.
