@@ -631,3 +631,22 @@ fn image_file_names_between_paragraphs_are_captions() {
         );
     }
 }
+
+#[test]
+fn a_long_rule_of_line_drawing_characters_between_paragraphs_is_chrome() {
+    let rule = "━".repeat(200);
+    let page = [
+        "Council approves the budget".to_string(),
+        para("The lead"),
+        para("Second"),
+        rule.clone(),
+        para("Third"),
+        para("Fourth"),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for topic in ["The lead", "Second", "Third", "Fourth"] {
+        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
+    }
+    assert_eq!(label_of(&outcome, &rule), Label::Chrome);
+}
