@@ -105,6 +105,7 @@ fn english_skip_link_ad_report_button_and_author_box_are_dropped() {
         ),
         ("Courtesy of the Riverside Council", Drop(Category::Caption)),
         ("Report this ad", Drop(Category::Ads)),
+        ("Video Ad Feedback", Drop(Category::Ads)),
         (
             "The longer hours will be paid for by moving two staff posts from the mobile library service, which will visit outlying villages once a fortnight instead of once a week.",
             Keep,
