@@ -607,3 +607,30 @@ fn a_long_market_data_notice_is_dropped_and_a_delayed_train_is_not() {
         ),
     ]);
 }
+
+#[test]
+fn a_prompt_to_share_the_article_is_dropped_and_prose_about_sharing_is_not() {
+    check(&[
+        ("Ferry timetable to change in spring", Either),
+        (
+            "The island ferry will run every forty minutes from March, the operator said on Monday, after residents asked the council to share the cost of an extra boat with the port authority.",
+            Keep,
+        ),
+        (
+            "Islanders were invited to share their views with the operator at two public meetings, and many said that the last evening crossing left too early for commuters.",
+            Keep,
+        ),
+        (
+            "The operator said it would publish the final timetable in February, once the port authority had confirmed the berthing slots for the extra crossings.",
+            Keep,
+        ),
+        (
+            "Like this story? Share it with a friend!",
+            Drop(Category::Share),
+        ),
+        (
+            "Cet article vous a plu ? Partagez-le !",
+            Drop(Category::Share),
+        ),
+    ]);
+}
