@@ -30,6 +30,13 @@ fn label_of(outcome: &Outcome<'_>, start: &str) -> Label {
         .label
 }
 
+/// Asserts that every block whose text starts with one of `starts` has `label`.
+fn assert_labels(outcome: &Outcome<'_>, starts: &[&str], label: Label) {
+    for start in starts {
+        assert_eq!(label_of(outcome, start), label, "{start}");
+    }
+}
+
 fn kept(outcome: &Outcome<'_>) -> Vec<String> {
     outcome.kept().map(|l| l.trim().to_string()).collect()
 }
@@ -49,9 +56,11 @@ fn a_comment_button_under_the_lead_does_not_drop_the_article() {
     ]
     .join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in ["The lead", "First", "Second", "Third", "Fourth"] {
-        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
-    }
+    assert_labels(
+        &outcome,
+        &["The lead", "First", "Second", "Third", "Fourth"],
+        Label::Content,
+    );
 }
 
 #[test]
@@ -122,9 +131,7 @@ fn a_bullet_list_inside_a_korean_article_stays() {
     ]
     .join("\n");
     let outcome = cleaner().clean_text(&page);
-    for item in ["• 초기", "• 관련", "• 도입"] {
-        assert_eq!(label_of(&outcome, item), Label::Content, "{item}");
-    }
+    assert_labels(&outcome, &["• 초기", "• 관련", "• 도입"], Label::Content);
 }
 
 #[test]
@@ -304,9 +311,11 @@ fn a_related_box_inside_a_text_article_does_not_end_it() {
     ]
     .join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in ["Opening", "Second", "Third", "Fourth", "Fifth"] {
-        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
-    }
+    assert_labels(
+        &outcome,
+        &["Opening", "Second", "Third", "Fourth", "Fifth"],
+        Label::Content,
+    );
     assert_eq!(label_of(&outcome, "• Passengers"), Label::Chrome);
     assert_eq!(label_of(&outcome, "Sign up"), Label::Chrome);
     assert_eq!(label_of(&outcome, "Good news"), Label::Chrome);
@@ -375,17 +384,21 @@ fn a_photo_gallery_below_the_lead_does_not_cut_the_lead_off() {
     }
     let page = lines.join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in [
-        "The lead",
-        "The second paragraph",
-        "The third paragraph",
-        "Body paragraph 1",
-    ] {
-        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
-    }
-    for chrome in ["Image 3 of 8", "Photo: Staff", "Home"] {
-        assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
-    }
+    assert_labels(
+        &outcome,
+        &[
+            "The lead",
+            "The second paragraph",
+            "The third paragraph",
+            "Body paragraph 1",
+        ],
+        Label::Content,
+    );
+    assert_labels(
+        &outcome,
+        &["Image 3 of 8", "Photo: Staff", "Home"],
+        Label::Chrome,
+    );
 }
 
 #[test]
@@ -403,12 +416,12 @@ fn caption_labels_between_paragraphs_are_dropped_without_splitting_the_article()
     ]
     .join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in ["The lead", "Second", "Third", "Fourth"] {
-        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
-    }
-    for caption in ["FILE PHOTO:", "Pictured:"] {
-        assert_eq!(label_of(&outcome, caption), Label::Chrome, "{caption}");
-    }
+    assert_labels(
+        &outcome,
+        &["The lead", "Second", "Third", "Fourth"],
+        Label::Content,
+    );
+    assert_labels(&outcome, &["FILE PHOTO:", "Pictured:"], Label::Chrome);
 }
 
 #[test]
@@ -432,9 +445,11 @@ fn content_management_state_classes_on_the_article_wrapper_are_not_chrome() {
         para("The third paragraph")
     );
     let outcome = cleaner().clean_html(&html);
-    for start in ["The lead", "The second paragraph", "The third paragraph"] {
-        assert_eq!(label_of(&outcome, start), Label::Content, "{start}");
-    }
+    assert_labels(
+        &outcome,
+        &["The lead", "The second paragraph", "The third paragraph"],
+        Label::Content,
+    );
     assert_eq!(label_of(&outcome, "Section number 7"), Label::Chrome);
 }
 
@@ -474,19 +489,23 @@ fn a_box_of_story_cards_inside_a_text_article_does_not_end_it() {
     page.extend([para("Fifth"), para("Sixth"), para("Seventh")]);
     let page = page.join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in [
-        "Opening", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh",
-    ] {
-        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
-    }
-    for chrome in [
-        "Recommended",
-        "Remembering",
-        "1. Tanvi Misra",
-        "Aug 23, 2017",
-    ] {
-        assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
-    }
+    assert_labels(
+        &outcome,
+        &[
+            "Opening", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh",
+        ],
+        Label::Content,
+    );
+    assert_labels(
+        &outcome,
+        &[
+            "Recommended",
+            "Remembering",
+            "1. Tanvi Misra",
+            "Aug 23, 2017",
+        ],
+        Label::Chrome,
+    );
 }
 
 #[test]
@@ -513,12 +532,12 @@ fn story_cards_with_excerpts_after_a_text_article_stay_chrome() {
     }
     let page = page.join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in ["Opening", "Second"] {
-        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
-    }
-    for chrome in ["Excerpt one", "Excerpt two", "Excerpt three", "An ode"] {
-        assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
-    }
+    assert_labels(&outcome, &["Opening", "Second"], Label::Content);
+    assert_labels(
+        &outcome,
+        &["Excerpt one", "Excerpt two", "Excerpt three", "An ode"],
+        Label::Chrome,
+    );
 }
 
 #[test]
@@ -558,12 +577,8 @@ fn html_markup_left_in_a_text_dump_is_chrome() {
     ]
     .join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in ["The lead", "Second", "Third"] {
-        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
-    }
-    for markup in ["<img", "* * <div"] {
-        assert_eq!(label_of(&outcome, markup), Label::Chrome, "{markup}");
-    }
+    assert_labels(&outcome, &["The lead", "Second", "Third"], Label::Content);
+    assert_labels(&outcome, &["<img", "* * <div"], Label::Chrome);
 }
 
 #[test]
@@ -592,19 +607,19 @@ fn a_list_the_article_introduces_with_a_colon_stays() {
     page.extend(["Follow us:".into(), "• Facebook".into(), "• Twitter".into()]);
     let page = page.join("\n");
     let outcome = cleaner().clean_text(&page);
-    for kept in [
-        "The report",
-        "The overall",
-        "1. Finland",
-        "10. America",
-        "The low ranking",
-    ] {
-        assert_eq!(label_of(&outcome, kept), Label::Content, "{kept}");
-    }
+    assert_labels(
+        &outcome,
+        &[
+            "The report",
+            "The overall",
+            "1. Finland",
+            "10. America",
+            "The low ranking",
+        ],
+        Label::Content,
+    );
     assert_eq!(label_of(&outcome, "The conclusion"), Label::Content);
-    for chrome in ["• Facebook", "• Twitter"] {
-        assert_eq!(label_of(&outcome, chrome), Label::Chrome, "{chrome}");
-    }
+    assert_labels(&outcome, &["• Facebook", "• Twitter"], Label::Chrome);
 }
 
 #[test]
@@ -619,9 +634,7 @@ fn image_file_names_between_paragraphs_are_captions() {
     ]
     .join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in ["The lead", "Second", "Third"] {
-        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
-    }
+    assert_labels(&outcome, &["The lead", "Second", "Third"], Label::Content);
     for name in ["18-P1610141.jpg", "IMG_3933.JPG"] {
         let block = outcome.blocks().find(|b| b.text == name).unwrap();
         assert_eq!(
@@ -645,8 +658,10 @@ fn a_long_rule_of_line_drawing_characters_between_paragraphs_is_chrome() {
     ]
     .join("\n");
     let outcome = cleaner().clean_text(&page);
-    for topic in ["The lead", "Second", "Third", "Fourth"] {
-        assert_eq!(label_of(&outcome, topic), Label::Content, "{topic}");
-    }
+    assert_labels(
+        &outcome,
+        &["The lead", "Second", "Third", "Fourth"],
+        Label::Content,
+    );
     assert_eq!(label_of(&outcome, &rule), Label::Chrome);
 }
