@@ -28,7 +28,12 @@ pub(crate) fn first_bytes(pattern: &str) -> Option<[u64; 4]> {
     if !hir.properties().look_set_prefix().contains(Look::Start) {
         return None;
     }
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    // Only the first byte of each prefix matters: cutting prefixes to one byte keeps the set
+    // finite for long case-insensitive alternations whose full prefixes would be too many.
+    let prefixes = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(1)
+        .extract(&hir);
     let mut set = [0u64; 4];
     for literal in prefixes.literals()? {
         let &b = literal.as_bytes().first()?;
@@ -112,6 +117,14 @@ mod tests {
         let has = |b: u8| set[usize::from(b / 64)] & (1 << (b % 64)) != 0;
         assert!(has(b'b') && has(b'B') && has(b'v') && has(b'V') && !has(b'x'));
         assert!(first_bytes("by [A-Z]").is_none(), "not anchored");
+        // A row of share-button names: too many case-insensitive prefixes to list in full.
+        let names = "facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|messenger|\
+                     flipboard|kakaotalk|naver|band|print|email|copy link|tumblr|weibo|wechat";
+        let row = format!("^(?i:(?:{names})\\s+)+(?i:{names})$");
+        let set = first_bytes(&row).expect("many case-insensitive alternatives");
+        let has = |b: u8| set[usize::from(b / 64)] & (1 << (b % 64)) != 0;
+        assert!(has(b'F') && has(b'k') && has(b'W') && !has(b'a') && !has(b'1'));
+        assert!(has(0xE2), "the Kelvin sign, a case form of `k`");
         assert!(first_bytes(r"^\S+ says").is_none(), "no literal prefix");
         assert!(
             first_bytes("^(a|b)|c").is_none(),
