@@ -25,12 +25,15 @@ pub enum InputMode {
 }
 
 /// Options of a [`Cleaner`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     /// How `clean_bytes` and `clean_str` tell HTML from plain text.
     pub input: InputMode,
     /// Put the page's title first in the cleaned text.
     pub keep_title: bool,
+    /// Give the kept lines of a Markdown page as they are, links and all, rather than the text a
+    /// reader sees (see [`crate::markdown`]).
+    pub keep_markdown: bool,
 }
 
 /// Cleans pages. Build it once (compiling the rules is the expensive part) and share it:
@@ -133,7 +136,7 @@ impl Cleaner {
                 .unwrap_or(Category::Chrome);
             verdicts.push(Verdict::new(block_reasons, local, &self.rules, fallback));
         }
-        Outcome::new(page, verdicts, &self.rules, self.options.keep_title)
+        Outcome::new(page, verdicts, &self.rules, self.options)
     }
 }
 

@@ -79,6 +79,7 @@ pub mod eval;
 pub mod features;
 pub mod html;
 pub mod lang;
+pub mod markdown;
 pub mod outcome;
 pub mod page;
 mod render;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::cleaner::Options;
 use crate::page::{Block, InputKind, Metadata, Page};
 use crate::rules::{Category, Rule, RuleSet};
 use crate::verdict::{Detail, Label, Reason, Verdict};
@@ -15,7 +16,7 @@ pub struct Outcome<'a> {
     page: Page<'a>,
     verdicts: Vec<Verdict>,
     rules: &'a RuleSet,
-    keep_title: bool,
+    options: Options,
 }
 
 /// One block and its verdict.
@@ -51,13 +52,13 @@ impl<'a> Outcome<'a> {
         page: Page<'a>,
         verdicts: Vec<Verdict>,
         rules: &'a RuleSet,
-        keep_title: bool,
+        options: Options,
     ) -> Self {
         Outcome {
             page,
             verdicts,
             rules,
-            keep_title,
+            options,
         }
     }
 
@@ -77,16 +78,20 @@ impl<'a> Outcome<'a> {
     }
 
     /// The kept blocks, as they appeared, in page order (without the title line of `keep_title`).
+    /// The lines of a Markdown page come as a reader sees them, unless `keep_markdown` is set.
     pub fn kept(&self) -> impl Iterator<Item = &str> {
+        let as_seen = self.page.kind == InputKind::Text
+            && self.page.text_in_arena
+            && !self.options.keep_markdown;
         self.blocks()
             .filter(|b| b.verdict.label == Label::Content)
-            .map(|b| b.raw)
+            .map(move |b| if as_seen { b.text } else { b.raw })
     }
 
     /// The cleaned text: the title first if asked for, then one kept block per line.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        if self.keep_title
+        if self.options.keep_title
             && let Some(title) = self.title()
         {
             out.push_str(title);

@@ -3,7 +3,8 @@
 //! Both front-ends ([`crate::text`] for plain text, [`crate::html`] for HTML) produce a [`Page`],
 //! so rules do not care where a block came from. Block texts are not copied one by one: a plain
 //! text block is a range of the decoded input, an HTML block a range of one string (the arena)
-//! holding the text of all blocks. HTML blocks also point at their element in a compact element
+//! holding the text of all blocks. A plain-text page written in Markdown keeps the text a reader
+//! sees (link text, not link targets) in the arena, and its lines in the input. HTML blocks also point at their element in a compact element
 //! table, which keeps what rules need of the DOM (tag, class/id tokens, ancestors) after the DOM
 //! itself is gone.
 
@@ -32,8 +33,11 @@ pub enum InputKind {
 pub struct Page<'a> {
     /// The decoded input.
     pub(crate) source: Cow<'a, str>,
-    /// The text of HTML blocks, one after the other.
+    /// The text of HTML blocks, or of the lines of a Markdown page as a reader sees them, one
+    /// after the other.
     pub(crate) arena: String,
+    /// Whether the blocks' texts are in the arena (HTML, Markdown) rather than the source.
+    pub(crate) text_in_arena: bool,
     /// The blocks, in page order.
     pub blocks: Vec<Block>,
     /// HTML block-level elements, parents before children (empty for plain text).
@@ -72,17 +76,16 @@ pub const NO_ELEMENT: u32 = u32::MAX;
 /// One unit of text: a line of a plain-text page, or the text of one block-level HTML element.
 #[derive(Clone, Debug)]
 pub struct Block {
-    /// The block's text as it appeared, untrimmed (a range of the source or of the arena).
+    /// The block as it appeared, untrimmed: a range of the source for plain text (the whole
+    /// line), of the arena for HTML.
     pub(crate) raw: Range<u32>,
-    /// The trimmed text (a sub-range of `raw`).
+    /// The trimmed text: a range of the page's [`Page::buffer`].
     pub(crate) trimmed: Range<u32>,
-    /// Whether the ranges point into the arena rather than the source.
-    pub(crate) in_arena: bool,
     /// 1-based line number in the input (plain text), or block number (HTML).
     pub line: u32,
     /// HTML: the element the text belongs to ([`NO_ELEMENT`] for plain text).
     pub element: u32,
-    /// HTML: characters of the text that are inside links.
+    /// Characters of the text that are inside links (HTML links, Markdown links).
     pub link_chars: u32,
     /// Measurements of the text.
     pub features: Features,
@@ -208,6 +211,7 @@ impl<'a> Page<'a> {
         Page {
             source,
             arena: String::new(),
+            text_in_arena: kind == InputKind::Html,
             blocks: Vec::new(),
             elements: Vec::new(),
             tokens: Vec::new(),
@@ -221,27 +225,28 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn slice(&self, in_arena: bool, range: &Range<u32>) -> &str {
-        let text = if in_arena { &self.arena } else { &*self.source };
-        &text[range.start as usize..range.end as usize]
-    }
-
-    /// The text that holds every block: the arena for HTML, the source for plain text.
+    /// The text that holds every block's trimmed text: the arena for HTML and Markdown, the
+    /// source for other plain text.
     pub(crate) fn buffer(&self) -> &str {
-        match self.kind {
-            InputKind::Html => &self.arena,
-            InputKind::Text => &self.source,
+        if self.text_in_arena {
+            &self.arena
+        } else {
+            &self.source
         }
     }
 
-    /// The trimmed text of `block`.
+    /// The trimmed text of `block`, as a reader sees it.
     pub fn text(&self, block: &Block) -> &str {
-        self.slice(block.in_arena, &block.trimmed)
+        &self.buffer()[block.trimmed.start as usize..block.trimmed.end as usize]
     }
 
     /// The text of `block` exactly as it appeared (for plain text, the whole line).
     pub fn raw(&self, block: &Block) -> &str {
-        self.slice(block.in_arena, &block.raw)
+        let text = match self.kind {
+            InputKind::Html => &self.arena,
+            InputKind::Text => &*self.source,
+        };
+        &text[block.raw.start as usize..block.raw.end as usize]
     }
 
     /// The decoded input.
@@ -269,7 +274,7 @@ impl<'a> Page<'a> {
         )
     }
 
-    /// Share of `block`'s characters inside links (0 for plain text).
+    /// Share of `block`'s characters inside links (0 for plain text without Markdown links).
     pub fn link_density(&self, block: &Block) -> f32 {
         if block.features.chars == 0 {
             0.0

@@ -1,17 +1,22 @@
 //! Plain text to a [`Page`]: every non-blank line is a block.
 //!
 //! Blocks are ranges of the input, so a kept line comes out exactly as it went in. A line ends at
-//! `\n`; a `\r` before it is not part of the line.
+//! `\n`; a `\r` before it is not part of the line. On a page with Markdown links the rules see
+//! each line as a reader would ([`crate::markdown`]): that text goes into the page's arena, with
+//! the share of it that is link text, and a line that shows nothing (an image) is no block.
 
 use std::borrow::Cow;
 
 use encoding_rs::Encoding;
 
 use crate::features::Features;
+use crate::markdown;
 use crate::page::{Block, InputKind, NO_ELEMENT, Page, is_blank};
 
 /// Splits plain text into blocks, one per non-blank line.
 pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool) -> Page<'a> {
+    let markdown = markdown::has_links(&source);
+    let mut arena = String::new();
     let mut blocks = Vec::new();
     let mut start = 0usize;
     let bytes = source.as_bytes();
@@ -22,23 +27,34 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
         let line = &source[start..line_end];
         let raw_end = start + line.strip_suffix('\r').map_or(line.len(), str::len);
         let raw = &source[start..raw_end];
-        let trimmed = raw.trim_matches(is_blank);
+        let (base, shown, link_chars) = if markdown {
+            let at = arena.len();
+            let link_chars = markdown::visible(raw, &mut arena);
+            (at, &arena[at..], link_chars)
+        } else {
+            (start, raw, 0)
+        };
+        let trimmed = shown.trim_matches(is_blank);
         if !trimmed.is_empty() {
-            let offset = trimmed.as_ptr() as usize - source.as_ptr() as usize;
+            let offset = base + (trimmed.as_ptr() as usize - shown.as_ptr() as usize);
             blocks.push(Block {
                 raw: start as u32..raw_end as u32,
                 trimmed: offset as u32..(offset + trimmed.len()) as u32,
-                in_arena: false,
                 line: number as u32 + 1,
                 element: NO_ELEMENT,
-                link_chars: 0,
+                link_chars,
                 features: Features::default(),
             });
+        }
+        if markdown {
+            arena.push('\n');
         }
         start = line_end + 1;
     }
     let mut page = Page::new(source, InputKind::Text, encoding, lossy);
     page.blocks = blocks;
+    page.arena = arena;
+    page.text_in_arena = markdown;
     page
 }
 

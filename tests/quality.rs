@@ -154,7 +154,7 @@ fn languages() {
 }
 
 /// The pages of `tests/fixtures/html-lang` (HTML in `pages/`, their text renderings in
-/// `text/`) against its gold texts.
+/// `text/`, their Markdown renderings in `markdown/`) against its gold texts.
 fn language_pages(pages: &str, input: InputMode, suite: &str) {
     let dir = root().join("tests/fixtures/html-lang");
     let report = runner::gold(&cleaner(input), &dir.join(pages), &dir.join("gold"), None)
@@ -178,6 +178,11 @@ fn html_languages() {
 #[test]
 fn html_languages_as_text() {
     language_pages("text", InputMode::Text, "html-lang-text");
+}
+
+#[test]
+fn html_languages_as_markdown() {
+    language_pages("markdown", InputMode::Text, "html-lang-markdown");
 }
 
 /// The dev corpus, or `None` (with a note) when it is not there.
@@ -238,6 +243,7 @@ fn every_floor_belongs_to_a_suite() {
         "lang",
         "html-lang",
         "html-lang-text",
+        "html-lang-markdown",
         "scrapinghub-html",
         "scrapinghub-text",
     ];

@@ -2,8 +2,11 @@
 //! it must now give. Each test is named after the mistake. The pages are written for the test,
 //! in the shape of the real pages that showed the problem.
 
+mod common;
+
 use std::sync::OnceLock;
 
+use common::{assert_labels, label_of};
 use newsclean::{Category, Cleaner, Label, Outcome};
 
 /// One cleaner for every test: the rules are compiled once.
@@ -18,23 +21,6 @@ fn para(topic: &str) -> String {
         "{topic} drew crowds to the council chamber on Tuesday, where members argued for hours over the \
          budget before approving it late at night. Supporters said the plan would repair roads and schools."
     )
-}
-
-/// The label of the block whose text starts with `start`.
-fn label_of(outcome: &Outcome<'_>, start: &str) -> Label {
-    outcome
-        .blocks()
-        .find(|b| b.text.starts_with(start))
-        .unwrap_or_else(|| panic!("no block starts with {start:?}"))
-        .verdict
-        .label
-}
-
-/// Asserts that every block whose text starts with one of `starts` has `label`.
-fn assert_labels(outcome: &Outcome<'_>, starts: &[&str], label: Label) {
-    for start in starts {
-        assert_eq!(label_of(outcome, start), label, "{start}");
-    }
 }
 
 fn kept(outcome: &Outcome<'_>) -> Vec<String> {

@@ -118,6 +118,9 @@ pub enum OutputArg {
 pub enum KeepArg {
     /// Put the page's title first in the text output.
     Title,
+    /// Give kept lines of Markdown text as they are, with link targets and images, instead of
+    /// the text a reader sees.
+    Markdown,
 }
 
 #[derive(Debug, Args)]

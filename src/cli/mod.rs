@@ -70,6 +70,7 @@ pub fn options(input: InputArg, keep: &[KeepArg]) -> Options {
     Options {
         input: input.into(),
         keep_title: keep.contains(&KeepArg::Title),
+        keep_markdown: keep.contains(&KeepArg::Markdown),
     }
 }
 

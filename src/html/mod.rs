@@ -351,7 +351,6 @@ impl<'p, 'a> Walker<'p, 'a> {
             self.page.blocks.push(Block {
                 raw: range.clone(),
                 trimmed: range,
-                in_arena: true,
                 line: self.page.blocks.len() as u32 + 1,
                 element: self.element,
                 link_chars: self.link_chars,

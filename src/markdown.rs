@@ -1,0 +1,163 @@
+//! Markdown inline markup in plain-text pages, as scrapers that write Markdown leave it:
+//! `[text](target)` links, `![alt](image)` images, `## ` headings, `**` and `_` emphasis, and
+//! `\_` escapes. Gives the text a reader sees of each line, and how much of it is link text, so that
+//! rules judge `* [World](https://example.com/world)` as the one-word link it is, not as a long
+//! line of text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A link or image target: `(url)` or `(url "title")`, the url without spaces, with at most
+/// one level of parentheses.
+const TARGET: &str = r#"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)"#;
+
+/// `![alt](image)`: shows nothing (an HTML image is not text either).
+static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"!\[[^\]\n]*\]{TARGET}")).expect("image pattern is valid")
+});
+
+/// `[text](target)`: shows its text.
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\[([^\[\]\n]*)\]{TARGET}")).expect("link pattern is valid")
+});
+
+/// Whether `text` holds a Markdown link or image; only then is a page read as Markdown.
+pub fn has_links(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"](").is_some() && LINK.is_match(text)
+}
+
+/// Appends the text a reader sees of `line`, one line of a Markdown page, to `out`: images
+/// removed, links replaced by their text, a heading's `#`s, emphasis delimiters and escaping
+/// backslashes left out. Returns how many of the characters appended are link text.
+pub fn visible(line: &str, out: &mut String) -> u32 {
+    if !line.contains(['[', '#', '*', '_', '\\']) {
+        out.push_str(line);
+        return 0;
+    }
+    let line = without_heading_marks(line);
+    let line = IMAGE.replace_all(line, "");
+    let mut link_chars = 0;
+    let mut at = 0;
+    for link in LINK.captures_iter(&line) {
+        let (whole, text) = (link.get(0).unwrap_or_else(|| unreachable!()), &link[1]);
+        push_plain(&line[at..whole.start()], out);
+        link_chars += push_plain(text, out);
+        at = whole.end();
+    }
+    push_plain(&line[at..], out);
+    link_chars
+}
+
+/// `line` without the `#` to `######` and space that open a Markdown heading.
+fn without_heading_marks(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    match trimmed[hashes..].strip_prefix([' ', '\t']) {
+        Some(rest) if (1..=6).contains(&hashes) => rest,
+        _ => line,
+    }
+}
+
+/// Appends `text` without emphasis delimiters and with `\` escapes resolved; returns the
+/// characters appended.
+///
+/// A run of `*` or `_` is a delimiter when it opens emphasis (text follows it, and it follows a
+/// space, punctuation or the start) or closes it (the mirror case); a bullet (`* item`), a
+/// product (`2 * 3`) and a `snake_case` word keep theirs.
+fn push_plain(text: &str, out: &mut String) -> u32 {
+    let chars: Vec<char> = text.chars().collect();
+    let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    let mut count = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && chars.get(i + 1).is_some_and(char::is_ascii_punctuation) {
+            out.push(chars[i + 1]);
+            count += 1;
+            i += 2;
+            continue;
+        }
+        if c == '*' || c == '_' {
+            let end = i + chars[i..].iter().take_while(|&&d| d == c).count();
+            let (before, after) = (i.checked_sub(1).map(|b| &chars[b]), chars.get(end));
+            let blank = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace());
+            let opens = !blank(after) && edge(before);
+            let closes = !blank(before) && edge(after);
+            if !(opens || closes) {
+                out.extend(&chars[i..end]);
+                count += (end - i) as u32;
+            }
+            i = end;
+            continue;
+        }
+        out.push(c);
+        count += 1;
+        i += 1;
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seen(line: &str) -> (String, u32) {
+        let mut out = String::new();
+        let links = visible(line, &mut out);
+        (out, links)
+    }
+
+    #[test]
+    fn links_show_their_text_and_count_as_links() {
+        assert_eq!(
+            seen("  * [World](https://example.com/world?id=1)"),
+            ("  * World".to_string(), 5)
+        );
+        assert_eq!(
+            seen(r#"Rates rose, [the Fed](https://fed.gov/a_(b) "Fed") said."#),
+            ("Rates rose, the Fed said.".to_string(), 7)
+        );
+        assert_eq!(
+            seen("[Subscribe](/s)[Sign In](/login)"),
+            ("SubscribeSign In".to_string(), 16)
+        );
+    }
+
+    #[test]
+    fn images_show_nothing_even_inside_links() {
+        assert_eq!(seen("![Photo](/a.jpg)"), (String::new(), 0));
+        assert_eq!(seen("[![Logo](/logo.png)](/)"), (String::new(), 0));
+        assert_eq!(
+            seen("Text ![x](/x.png \"t\") more"),
+            ("Text  more".to_string(), 0)
+        );
+    }
+
+    #[test]
+    fn headings_emphasis_and_escapes_are_markup() {
+        assert_eq!(seen("## Most **Popular**").0, "Most Popular");
+        assert_eq!(seen(r"1\. Step \- one \_x\_").0, "1. Step - one _x_");
+        assert_eq!(
+            seen("The _Star Trek_ film, (_Deadline_). *Note*").0,
+            "The Star Trek film, (Deadline). Note"
+        );
+        assert_eq!(
+            seen("* item: 2 * 3 = snake_case_name").0,
+            "* item: 2 * 3 = snake_case_name"
+        );
+        assert_eq!(seen("#hashtag and # alone").0, "#hashtag and # alone");
+        assert_eq!(seen("####### seven").0, "####### seven");
+    }
+
+    #[test]
+    fn brackets_that_are_not_links_stay() {
+        assert_eq!(
+            seen("[Video] Storm hits (Reuters)").0,
+            "[Video] Storm hits (Reuters)"
+        );
+        assert_eq!(seen("a [b](c d) e").0, "a [b](c d) e");
+        assert!(!has_links("[Video] Storm hits (Reuters)\nsee [1]"));
+        assert!(has_links("intro\n* [Home](/)\n"));
+    }
+}
