@@ -22,6 +22,16 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\[([^\[\]\n]*)\]{TARGET}")).expect("link pattern is valid")
 });
 
+/// `text](target)` opening a line: the end of a link whose text began on an earlier line (some
+/// converters keep the line breaks of a link around a picture).
+static LINK_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(\s*)([^\[\]\n]*)\]{TARGET}")).expect("link tail pattern is valid")
+});
+
+/// `[text` ending a line: the start of a link whose target comes on a later line.
+static LINK_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\[\]\n]*)$").expect("link head pattern is valid"));
+
 /// Whether `text` holds a Markdown link or image; only then is a page read as Markdown.
 pub fn has_links(text: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), b"](").is_some() && LINK.is_match(text)
@@ -31,21 +41,34 @@ pub fn has_links(text: &str) -> bool {
 /// removed, links replaced by their text, a heading's `#`s, emphasis delimiters and escaping
 /// backslashes left out. Returns how many of the characters appended are link text.
 pub fn visible(line: &str, out: &mut String) -> u32 {
-    if !line.contains(['[', '#', '*', '_', '\\']) {
+    if !line.contains(['[', ']', '#', '*', '_', '\\']) {
         out.push_str(line);
         return 0;
     }
     let line = without_heading_marks(line);
     let line = IMAGE.replace_all(line, "");
+    let mut rest: &str = &line;
     let mut link_chars = 0;
+    if let Some(tail) = LINK_TAIL.captures(rest) {
+        push_plain(&tail[1], out);
+        link_chars += push_plain(&tail[2], out);
+        rest = &rest[tail.get(0).map_or(0, |m| m.end())..];
+    }
+    let head = LINK_HEAD
+        .captures(rest)
+        .and_then(|c| c.get(0).zip(c.get(1)));
+    let body = head.map_or(rest, |(whole, _)| &rest[..whole.start()]);
     let mut at = 0;
-    for link in LINK.captures_iter(&line) {
+    for link in LINK.captures_iter(body) {
         let (whole, text) = (link.get(0).unwrap_or_else(|| unreachable!()), &link[1]);
-        push_plain(&line[at..whole.start()], out);
+        push_plain(&body[at..whole.start()], out);
         link_chars += push_plain(text, out);
         at = whole.end();
     }
-    push_plain(&line[at..], out);
+    push_plain(&body[at..], out);
+    if let Some((_, text)) = head {
+        link_chars += push_plain(text.as_str(), out);
+    }
     link_chars
 }
 
@@ -62,9 +85,10 @@ fn without_heading_marks(line: &str) -> &str {
 /// Appends `text` without emphasis delimiters and with `\` escapes resolved; returns the
 /// characters appended.
 ///
-/// A run of `*` or `_` is a delimiter when it opens emphasis (text follows it, and it follows a
-/// space, punctuation or the start) or closes it (the mirror case); a bullet (`* item`), a
-/// product (`2 * 3`) and a `snake_case` word keep theirs.
+/// A run of `*` is a delimiter unless white space (or the line's edge) is on both sides of it,
+/// as for a bullet (`* item`) or a product (`2 * 3`). A run of `_` is one when it opens
+/// emphasis (text follows it, and it follows a space, punctuation or the start) or closes it
+/// (the mirror case), so that a `snake_case` word keeps its own.
 fn push_plain(text: &str, out: &mut String) -> u32 {
     let chars: Vec<char> = text.chars().collect();
     let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
@@ -82,9 +106,12 @@ fn push_plain(text: &str, out: &mut String) -> u32 {
             let end = i + chars[i..].iter().take_while(|&&d| d == c).count();
             let (before, after) = (i.checked_sub(1).map(|b| &chars[b]), chars.get(end));
             let blank = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace());
-            let opens = !blank(after) && edge(before);
-            let closes = !blank(before) && edge(after);
-            if !(opens || closes) {
+            let delimiter = if c == '*' {
+                !(blank(before) && blank(after))
+            } else {
+                (!blank(after) && edge(before)) || (!blank(before) && edge(after))
+            };
+            if !delimiter {
                 out.extend(&chars[i..end]);
                 count += (end - i) as u32;
             }
@@ -148,6 +175,19 @@ mod tests {
         );
         assert_eq!(seen("#hashtag and # alone").0, "#hashtag and # alone");
         assert_eq!(seen("####### seven").0, "####### seven");
+    }
+
+    #[test]
+    fn links_broken_over_lines_show_their_text() {
+        assert_eq!(
+            seen("  **Storm closes the road***Waves hit.*](https://e.com/a \"t\")[![](/x.gif)"),
+            ("  Storm closes the roadWaves hit.".to_string(), 31)
+        );
+        assert_eq!(
+            seen("Facebook](https://facebook.com/share?u=1)0"),
+            ("Facebook0".to_string(), 8)
+        );
+        assert_eq!(seen("Read [more"), ("Read more".to_string(), 4));
     }
 
     #[test]
