@@ -33,7 +33,8 @@
 //! ```
 //!
 //! HTML works the same way with [`Cleaner::clean_html`]; [`Cleaner::clean_bytes`] takes raw bytes
-//! in any encoding (EUC-KR, GBK, Shift_JIS …) and tells HTML from plain text by itself. An
+//! in any encoding (EUC-KR, GBK, Shift_JIS …) and tells HTML from plain text by itself. Plain
+//! text written in Markdown is judged as a reader sees it ([`markdown`]). An
 //! [`Outcome`] renders as text ([`Outcome::text`]), a unified diff ([`Outcome::diff`]), JSON with
 //! every verdict ([`Outcome::to_json`]) or a table ([`Outcome::explain`]).
 //!
