@@ -90,38 +90,42 @@ fn without_heading_marks(line: &str) -> &str {
 /// emphasis (text follows it, and it follows a space, punctuation or the start) or closes it
 /// (the mirror case), so that a `snake_case` word keeps its own.
 fn push_plain(text: &str, out: &mut String) -> u32 {
-    let chars: Vec<char> = text.chars().collect();
-    let edge = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    let bytes = text.as_bytes();
+    let blank = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
     let mut count = 0;
+    // Text is copied in spans between markup, which is ASCII only: `copied` is where the span
+    // not yet copied starts.
+    let mut copied = 0;
+    let mut flush = |span: &str, out: &mut String| {
+        out.push_str(span);
+        count += span.chars().count() as u32;
+    };
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' && chars.get(i + 1).is_some_and(char::is_ascii_punctuation) {
-            out.push(chars[i + 1]);
-            count += 1;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\\' && bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
+            flush(&text[copied..i], out);
+            copied = i + 1;
             i += 2;
-            continue;
-        }
-        if c == '*' || c == '_' {
-            let end = i + chars[i..].iter().take_while(|&&d| d == c).count();
-            let (before, after) = (i.checked_sub(1).map(|b| &chars[b]), chars.get(end));
-            let blank = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace());
-            let delimiter = if c == '*' {
+        } else if b == b'*' || b == b'_' {
+            let end = i + bytes[i..].iter().take_while(|&&d| d == b).count();
+            let (before, after) = (text[..i].chars().next_back(), text[end..].chars().next());
+            let delimiter = if b == b'*' {
                 !(blank(before) && blank(after))
             } else {
                 (!blank(after) && edge(before)) || (!blank(before) && edge(after))
             };
-            if !delimiter {
-                out.extend(&chars[i..end]);
-                count += (end - i) as u32;
+            if delimiter {
+                flush(&text[copied..i], out);
+                copied = end;
             }
             i = end;
-            continue;
+        } else {
+            i += 1;
         }
-        out.push(c);
-        count += 1;
-        i += 1;
     }
+    flush(&text[copied..], out);
     count
 }
 
