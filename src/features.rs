@@ -1,6 +1,6 @@
 //! Measurements of each block, computed once per page, that feature rules test.
 //!
-//! Lengths are fair to every writing system: `units` counts a Latin, Cyrillic or other letter,
+//! Lengths are fair to every writing system and count a run of white space as one character: `units` counts a Latin, Cyrillic or other letter,
 //! digit, space or mark as 1, a Hangul syllable or kana as 2 and a Han ideograph as 3, about the
 //! Latin characters the same content takes. The page's language is decided here too, from the
 //! blocks' scripts and stop words, and every block gets its language's stop-word level.
@@ -27,7 +27,8 @@ pub enum Marker {
 /// Measurements of one block.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Features {
-    /// Characters of the trimmed text.
+    /// Characters of the trimmed text, a run of white space counting as one (the padding
+    /// between the columns of a text dump is not text).
     pub chars: u32,
     /// Length in Latin-equivalent characters (see the module documentation).
     pub units: f32,
@@ -172,6 +173,7 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         }
         let c = text[at..].chars().next().unwrap_or_default();
         f.chars += 1;
+        ascii.space(c.is_whitespace());
         let (script, letter, digit) = match Script::of(c) {
             Some(script) => (Some(script), true, false),
             None if Script::is_symbol(c) => (None, false, false),
@@ -209,13 +211,13 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         .iter()
         .filter(|b| b.is_ascii_digit())
         .count();
-    f.chars += ascii.chars;
+    f.chars += ascii.chars - ascii.repeated_spaces;
     f.letters += ascii.letters;
     f.uppercase += ascii.uppercase;
     f.words += ascii.words;
     f.digits += ascii.digits - marker_digits as u32;
     scripts.latin += ascii.letters;
-    f.units = (units + 3 * ascii.chars) as f32 / 3.0;
+    f.units = (units + 3 * (ascii.chars - ascii.repeated_spaces)) as f32 / 3.0;
     let end =
         text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c) || c == '[' || c == '(');
     f.truncated = end.ends_with("...") || end.ends_with('…');
@@ -234,6 +236,10 @@ struct AsciiCounts {
     digits: u32,
     /// 1 inside a word (which may go on after the run).
     in_word: u32,
+    /// White-space characters right after another (of the whole text, ASCII or not).
+    repeated_spaces: u32,
+    /// 1 right after a white-space character.
+    in_space: u32,
 }
 
 impl AsciiCounts {
@@ -257,6 +263,7 @@ impl AsciiCounts {
             self.uppercase += count_bytes(byte_range(x, b'A', b'Z'));
             self.digits += count_bytes(digits);
             self.add_words(letters, digits, 8);
+            self.add_spaces(byte_range(x, b'\t', b'\r') | byte_range(x, b' ', b' '), 8);
             let mut others = above(x, b' ') & !(letters | digits);
             while others != 0 {
                 let i = at + (others.trailing_zeros() / 8) as usize;
@@ -274,6 +281,7 @@ impl AsciiCounts {
             self.digits += u32::from(class & DIGIT != 0);
             let mask = |bit: u8| u64::from(class & bit != 0) << 7;
             self.add_words(mask(LETTER), mask(DIGIT), 1);
+            self.space(b.is_ascii_whitespace() || b == 0x0b);
             if class & PUNCTUATION != 0 {
                 punctuation(text, start + at, char::from(b), f);
             }
@@ -281,6 +289,19 @@ impl AsciiCounts {
         }
         self.chars += at as u32;
         at
+    }
+
+    /// Counts the white space that follows white space among `n` (1 to 8) consecutive bytes,
+    /// given as a mask with the top bit of byte `i` set for a white-space byte `i`.
+    fn add_spaces(&mut self, spaces: u64, n: u32) {
+        let before = (spaces << 8) | (u64::from(self.in_space) << 7);
+        self.repeated_spaces += count_bytes(spaces & before);
+        self.in_space = ((spaces >> (8 * n - 1)) & 1) as u32;
+    }
+
+    /// Counts one character that is white space or not.
+    fn space(&mut self, is_space: bool) {
+        self.add_spaces(u64::from(is_space) << 7, 1);
     }
 
     /// Counts the words that start among `n` (1 to 8) consecutive bytes, given as masks with
@@ -511,6 +532,15 @@ mod tests {
     }
 
     #[test]
+    fn padding_between_columns_is_not_length() {
+        let (padded, _) =
+            measure_text("Home\u{a0}\u{a0}\u{a0}  \u{3000}News                    Sport");
+        let (plain, _) = measure_text("Home News Sport");
+        assert_eq!((padded.chars, padded.units), (plain.chars, plain.units));
+        assert_eq!(padded.chars, 15);
+    }
+
+    #[test]
     fn counts_words_in_every_script() {
         assert_eq!(measure_text("The cat's home, again.").0.words, 5);
         assert_eq!(measure_text("대통령은 회의에서 발언했다.").0.words, 3);
@@ -520,9 +550,12 @@ mod tests {
     #[test]
     fn counts_ascii_eight_bytes_at_a_time_as_one_by_one() {
         // The definitions, one character at a time.
-        fn expected(text: &str) -> (u32, u32, u32, u32) {
+        fn expected(text: &str) -> (u32, u32, u32, u32, u32) {
             let (mut words, mut in_word) = (0, false);
+            let (mut chars, mut after_space) = (0, false);
             for c in text.chars() {
+                chars += u32::from(!(after_space && c.is_whitespace()));
+                after_space = c.is_whitespace();
                 if c.is_ascii_alphabetic() {
                     words += u32::from(!in_word);
                     in_word = true;
@@ -537,6 +570,7 @@ mod tests {
                 count(char::is_ascii_uppercase),
                 count(char::is_ascii_digit),
                 words,
+                chars,
             )
         }
         for text in [
@@ -544,10 +578,11 @@ mod tests {
             "x1234567 89abcdefgh 1234567y 12345678z ZZZZZZZZ zzzzzzzz@[`{ 0000000a",
             "short",
             "Tab\there~and DEL\u{7f}too",
+            "* Home   * News          * Sport \t  Weather  a  b",
         ] {
             let (f, _) = measure_text(text);
             assert_eq!(
-                (f.letters, f.uppercase, f.digits, f.words),
+                (f.letters, f.uppercase, f.digits, f.words, f.chars),
                 expected(text),
                 "{text}"
             );
