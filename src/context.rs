@@ -36,6 +36,7 @@ use crate::cards;
 use crate::classify::{Values, applies};
 use crate::dom::DomHits;
 use crate::features::{Marker, PROSE_UNITS};
+use crate::lists;
 use crate::page::Page;
 use crate::rules::{Category, Rule, RuleKind, RuleSet, Signal};
 use crate::verdict::{Detail, Reason, chrome_category};
@@ -43,6 +44,9 @@ use crate::verdict::{Detail, Reason, chrome_category};
 /// How far (in blocks) after a section header more evidence of its category (or a byline or
 /// time stamp, which head comments) must appear for the section to run to the end of the page.
 const CORROBORATION_REACH: usize = 4;
+
+/// The fewest blocks opening alike that make a list (see [`lists`]).
+const SHAPED_LIST_ITEMS: usize = 3;
 
 /// How far (in blocks) a heading may be from the content it introduces.
 const HEADING_REACH: usize = 2;
@@ -551,25 +555,50 @@ fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -
     })
 }
 
-/// Fires `introduced-list` on the items of each list (two or more bulleted or numbered blocks)
-/// that follows a block of positive score ending with a colon, unless an item has chrome
-/// evidence beyond its shape (see [`Ctx::specific_chrome`]).
+/// Fires `introduced-list` on the items of each list that the article introduces, unless an
+/// item has chrome evidence beyond its shape (see [`Ctx::specific_chrome`]):
+/// * two or more bulleted or numbered blocks after a block of positive score ending with a
+///   colon;
+/// * three or more blocks that open alike ([`lists::shaped_runs`]: dates, stages, ranks) right
+///   after a block of positive score, or after a heading-like block (short, without chrome
+///   evidence) that follows one.
 fn introduced_lists(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
     let blocks = &ctx.page.blocks;
     let n = blocks.len();
+    let scores = scores(reasons);
+    let mut lists = Vec::new();
     let mut i = 0;
     while i < n {
-        let introduces = ctx.page.text(&blocks[i]).ends_with([':', '：'])
-            && reasons[i].iter().map(|r| r.weight).sum::<f32>() > 0.0;
+        let introduces = ctx.page.text(&blocks[i]).ends_with([':', '：']) && scores[i] > 0.0;
         let end = (i + 1..n)
             .find(|&j| blocks[j].features.marker == Marker::None)
             .unwrap_or(n);
-        if introduces && end > i + 2 && !(i + 1..end).any(|j| ctx.specific_chrome(&reasons[j])) {
-            for (j, item) in reasons.iter_mut().enumerate().take(end).skip(i + 1) {
-                ctx.fire(Signal::IntroducedList, j, item, Detail::None);
-            }
+        if introduces && end > i + 2 {
+            lists.push(i + 1..end);
         }
         i = end.max(i + 1);
+    }
+    let texts = blocks.iter().map(|b| ctx.page.text(b));
+    for run in lists::shaped_runs(texts, SHAPED_LIST_ITEMS) {
+        let heading_like =
+            |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&reasons[j]);
+        let follows_content = match run.start {
+            0 => false,
+            1 => scores[0] > 0.0,
+            s => scores[s - 1] > 0.0 || (heading_like(s - 1) && scores[s - 2] > 0.0),
+        };
+        if follows_content {
+            lists.push(run);
+        }
+    }
+    let mut items = vec![false; n];
+    for list in lists {
+        if !list.clone().any(|j| ctx.specific_chrome(&reasons[j])) {
+            items[list].fill(true);
+        }
+    }
+    for (j, _) in items.iter().enumerate().filter(|(_, item)| **item) {
+        ctx.fire(Signal::IntroducedList, j, &mut reasons[j], Detail::None);
     }
 }
 

@@ -651,3 +651,65 @@ fn a_long_rule_of_line_drawing_characters_between_paragraphs_is_chrome() {
     );
     assert_eq!(label_of(&outcome, &rule), Label::Chrome);
 }
+
+#[test]
+fn an_unbulleted_list_of_dates_ending_a_text_article_stays() {
+    // A tour's dates after the last paragraph, dumped without bullets: every line opens the same
+    // way. Dated headlines under a "More news" header are still other stories.
+    let page = [
+        "Band announces reunion tour".to_string(),
+        para("Opening"),
+        para("Closing"),
+        "The 2020 tour dates".into(),
+        "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre".into(),
+        "June 10 – Tampa, FL @ Credit Union Amphitheatre".into(),
+        "July 2 – Uncasville, CT @ Mohegan Sun Arena".into(),
+        "August 30 – Denver, CO @ Pepsi Center".into(),
+        "More news".into(),
+        "June 8 – Festival lineup revealed for the summer".into(),
+        "June 7 – Singer cancels shows after illness".into(),
+        "June 6 – Record label sold to investors".into(),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    assert_labels(
+        &outcome,
+        &[
+            "Opening",
+            "Closing",
+            "The 2020",
+            "June 9",
+            "June 10",
+            "July 2",
+            "August 30",
+        ],
+        Label::Content,
+    );
+    assert_labels(&outcome, &["June 8", "June 7", "June 6"], Label::Chrome);
+}
+
+#[test]
+fn a_bulleted_list_of_dates_after_a_colon_counts_once_as_introduced() {
+    let page = [
+        para("Opening"),
+        "The band said on Monday that the tour would visit these cities in the order below, with more dates to come:".to_string(),
+        "• June 9 – Tampa".into(),
+        "• June 10 – Miami".into(),
+        "• June 12 – Orlando".into(),
+        para("Closing"),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    let item = outcome
+        .blocks()
+        .find(|b| b.text.starts_with("• June 10"))
+        .expect("the item is a block");
+    let introduced = item
+        .verdict
+        .reasons
+        .iter()
+        .filter(|r| outcome.rule(r).id == "context.introduced-list")
+        .count();
+    assert_eq!(introduced, 1);
+    assert_eq!(item.verdict.label, Label::Content);
+}
