@@ -559,9 +559,9 @@ fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -
 /// item has chrome evidence beyond its shape (see [`Ctx::specific_chrome`]):
 /// * two or more bulleted or numbered blocks after a block of positive score ending with a
 ///   colon;
-/// * three or more blocks that open alike ([`lists::shaped_runs`]: dates, stages, ranks) right
-///   after a block of positive score, or after a heading-like block (short, without chrome
-///   evidence) that follows one.
+/// * three or more blocks built alike ([`lists::shaped_runs`]: dates, stages, ranks, rows of a
+///   table of figures) right after a block of positive score, or after a heading-like block
+///   (short, without chrome evidence) that follows one.
 fn introduced_lists(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
     let blocks = &ctx.page.blocks;
     let n = blocks.len();

@@ -1,13 +1,21 @@
-//! Lists without bullets: consecutive lines built alike.
+//! Lists and tables without markup: consecutive lines built alike.
 //!
 //! A tour's dates, a season's calendar or a results table, dumped to plain text, lose their
-//! bullets and their table; what still marks them as one list is that every line opens the same
-//! way: `June 9 – West Palm Beach, FL`, `June 10 – Tampa, FL`; `1a etapa: 10 de março`,
-//! `2a etapa: 8 de abril`. That opening, up to the first separator (a dash, a colon, `@` or `|`),
-//! written as its shape (letters `a`, digits `9`, one space for any run of white space,
-//! punctuation as it is), is a line's [`lead_shape`]. Only shapes holding a number count: dates,
-//! ranks and scores are what such lists are made of, while headlines and menu items rarely open
-//! alike with one.
+//! bullets and their table; what still marks them as one list is that the lines are built alike
+//! ([`Shape`]):
+//! * every line opens the same way: `June 9 – West Palm Beach, FL`, `June 10 – Tampa, FL`;
+//!   `1a etapa: 10 de março`, `2a etapa: 8 de abril`. That opening, up to the first separator
+//!   (a dash, a colon, `@` or `|`), written as its shape (letters `a`, digits `9`, one space for
+//!   any run of white space, punctuation as it is), is a line's lead. Only leads holding a
+//!   number count: dates, ranks and scores are what such lists are made of, while headlines and
+//!   menu items rarely open alike with one;
+//! * or every line is a table row: three cells or more, apart by runs of two spaces or more, the
+//!   same number of cells on each line. A run of rows counts when most of them hold a number
+//!   cell (standings, statistics), which the grids of links of a page layout do not.
+
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 /// The most characters before the separator that a lead may hold.
 const MAX_LEAD_CHARS: usize = 24;
@@ -15,12 +23,71 @@ const MAX_LEAD_CHARS: usize = 24;
 /// The most characters a shape may hold: a few words and numbers.
 const MAX_SHAPE_CHARS: usize = 8;
 
+/// How a line is built, as far as lists without markup go (see the module documentation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// The shape of the line's opening, up to and including its first separator.
+    Lead(LeadShape),
+    /// A table row of this many cells.
+    Row(usize),
+}
+
+/// The shape of a line's opening: the class of each character (`a`, `9`, ` ` or the
+/// punctuation itself), runs of the same letter, digit or space class as one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LeadShape {
+    chars: [char; MAX_SHAPE_CHARS],
+    len: usize,
+}
+
+impl LeadShape {
+    fn classes(&self) -> &[char] {
+        &self.chars[..self.len]
+    }
+}
+
+/// The fewest cells a table row holds.
+const MIN_CELLS: usize = 3;
+
+/// The [`Shape`] of `text`, if it has one: its lead, else its row.
+pub fn shape(text: &str) -> Option<Shape> {
+    lead_shape(text)
+        .map(Shape::Lead)
+        .or_else(|| row_cells(text).map(|(cells, _)| Shape::Row(cells)))
+}
+
+/// The number of cells of `text` as a table row (see the module documentation), and whether
+/// one of them is a number.
+fn row_cells(text: &str) -> Option<(usize, bool)> {
+    static GAP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("  "));
+    GAP.find(text.as_bytes())?;
+    let mut cells = 0;
+    let mut numeric = false;
+    for cell in text.trim().split("  ") {
+        let cell = cell.trim_matches(|c: char| c.is_whitespace());
+        if cell.is_empty() {
+            continue;
+        }
+        cells += 1;
+        numeric |= cell.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && cell
+                .chars()
+                .all(|c| c.is_ascii_digit() || ".,%:+-".contains(c));
+    }
+    (cells >= MIN_CELLS).then_some((cells, numeric))
+}
+
 /// The shape of the opening of `text`, up to and including its first separator, when that
 /// opening is short and holds a number (see the module documentation).
-pub fn lead_shape(text: &str) -> Option<String> {
-    let mut shape = String::new();
+fn lead_shape(text: &str) -> Option<LeadShape> {
+    let text = text.trim_start();
+    let head = &text.as_bytes()[..text.len().min(4 * MAX_LEAD_CHARS)];
+    if !head.iter().any(u8::is_ascii_digit) && !has_fullwidth_digit(head) {
+        return None;
+    }
+    let mut shape = LeadShape::default();
     let mut previous = None;
-    for (n, c) in text.trim_start().chars().enumerate() {
+    for (n, c) in text.chars().enumerate() {
         if n > MAX_LEAD_CHARS {
             return None;
         }
@@ -35,49 +102,69 @@ pub fn lead_shape(text: &str) -> Option<String> {
         } else {
             c
         };
-        let previous_class = shape.chars().next_back();
+        let previous_class = shape.classes().last().copied();
         if !(matches!(class, 'a' | '9' | ' ') && previous_class == Some(class)) {
-            shape.push(class);
-        }
-        if shape.chars().count() > MAX_SHAPE_CHARS {
-            return None;
+            if shape.len == MAX_SHAPE_CHARS {
+                return None;
+            }
+            shape.chars[shape.len] = class;
+            shape.len += 1;
         }
         if is_separator {
-            return shape.contains('9').then_some(shape);
+            return shape.classes().contains(&'9').then_some(shape);
         }
         previous = Some(c);
     }
     None
 }
 
-/// The runs of at least `min_len` consecutive `texts` that share a [`lead_shape`], as index
-/// ranges, in order.
+/// Whether `bytes` hold a full-width digit (`０`…`９`, U+FF10…U+FF19).
+fn has_fullwidth_digit(bytes: &[u8]) -> bool {
+    bytes
+        .windows(3)
+        .any(|w| w[0] == 0xef && w[1] == 0xbc && (0x90..=0x99).contains(&w[2]))
+}
+
+/// The runs of at least `min_len` consecutive `texts` that share a [`Shape`], as index ranges,
+/// in order. A run of table rows ends at its last row holding a number, and counts only when
+/// most of its rows do.
 pub fn shaped_runs<'t>(
     texts: impl IntoIterator<Item = &'t str>,
     min_len: usize,
 ) -> Vec<std::ops::Range<usize>> {
+    let texts: Vec<&str> = texts.into_iter().collect();
+    let shapes: Vec<Option<Shape>> = texts.iter().map(|t| shape(t)).collect();
     let mut runs = Vec::new();
-    let mut current: Option<(usize, String)> = None;
-    let mut count = 0;
-    for (i, text) in texts.into_iter().enumerate() {
-        count = i + 1;
-        let shape = lead_shape(text);
-        match (&current, shape) {
-            (Some((_, run_shape)), Some(shape)) if *run_shape == shape => continue,
-            (_, shape) => {
-                if let Some((start, _)) = current.take()
-                    && i - start >= min_len
-                {
-                    runs.push(start..i);
+    let mut start = 0;
+    while start < shapes.len() {
+        let Some(first) = &shapes[start] else {
+            start += 1;
+            continue;
+        };
+        let end = (start..shapes.len())
+            .find(|&j| shapes[j].as_ref() != Some(first))
+            .unwrap_or(shapes.len());
+        let run = match first {
+            Shape::Lead(_) => start..end,
+            // Rows up to the last that holds a number, if most of them do.
+            Shape::Row(_) => {
+                let numeric: Vec<bool> = texts[start..end]
+                    .iter()
+                    .map(|t| row_cells(t).is_some_and(|(_, numeric)| numeric))
+                    .collect();
+                let last = numeric.iter().rposition(|&n| n).map_or(0, |at| at + 1);
+                let count = numeric.iter().filter(|&&n| n).count();
+                if 2 * count > last {
+                    start..start + last
+                } else {
+                    start..start
                 }
-                current = shape.map(|s| (i, s));
             }
+        };
+        if run.len() >= min_len {
+            runs.push(run);
         }
-    }
-    if let Some((start, _)) = current
-        && count - start >= min_len
-    {
-        runs.push(start..count);
+        start = end;
     }
     runs
 }
@@ -86,22 +173,21 @@ pub fn shaped_runs<'t>(
 mod tests {
     use super::*;
 
+    fn shown(text: &str) -> Option<String> {
+        lead_shape(text).map(|shape| shape.classes().iter().collect())
+    }
+
     #[test]
     fn leads_with_numbers_have_shapes() {
         assert_eq!(
-            lead_shape("June 9 – West Palm Beach, FL").as_deref(),
+            shown("June 9 – West Palm Beach, FL").as_deref(),
             Some("a 9 –")
         );
-        assert_eq!(lead_shape("June 10 -- Tampa, FL").as_deref(), Some("a 9 -"));
-        assert_eq!(
-            lead_shape("1a etapa: 10 de março").as_deref(),
-            Some("9a a:")
-        );
-        assert_eq!(
-            lead_shape("12a etapa: 9 de dezembro").as_deref(),
-            Some("9a a:")
-        );
-        assert_eq!(lead_shape("3월 5일 - 서울").as_deref(), Some("9a 9a -"));
+        assert_eq!(shown("June 10 -- Tampa, FL").as_deref(), Some("a 9 -"));
+        assert_eq!(shown("1a etapa: 10 de março").as_deref(), Some("9a a:"));
+        assert_eq!(shown("12a etapa: 9 de dezembro").as_deref(), Some("9a a:"));
+        assert_eq!(shown("3월 5일 - 서울").as_deref(), Some("9a 9a -"));
+        assert_eq!(shown("６月９日：東京").as_deref(), Some("9a9a："));
     }
 
     #[test]
@@ -116,6 +202,37 @@ mod tests {
             lead_shape("In 2019 the company, its owners and its many lenders agreed: no"),
             None
         );
+    }
+
+    #[test]
+    fn table_rows_have_cells() {
+        assert_eq!(
+            shape("1     Kyle Busch      5040    5   1   17"),
+            Some(Shape::Row(6))
+        );
+        assert_eq!(
+            shape("Pos.  Piloto   Pontos  Vitórias  Poles"),
+            Some(Shape::Row(5))
+        );
+        assert_eq!(shape("Two  cells"), None);
+        assert_eq!(
+            shape("A sentence with single spaces only, and more words."),
+            None
+        );
+    }
+
+    #[test]
+    fn runs_of_numeric_table_rows_are_found() {
+        let rows = [
+            "Pos.  Driver         Points  Wins",
+            "1     Kyle Busch     5040    5",
+            "2     Martin Truex   5035    7",
+            "3     Kevin Harvick  5033    4",
+            "Home  News  Sport  Weather",
+            "Video  Photos  Opinion  Podcasts",
+            "Contact  About  Careers  Advertise",
+        ];
+        assert_eq!(shaped_runs(rows, 3), vec![0..4]);
     }
 
     #[test]

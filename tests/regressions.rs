@@ -713,3 +713,27 @@ fn a_bulleted_list_of_dates_after_a_colon_counts_once_as_introduced() {
     assert_eq!(introduced, 1);
     assert_eq!(item.verdict.label, Label::Content);
 }
+
+#[test]
+fn a_table_of_figures_ending_a_text_article_stays() {
+    // A standings table after the last paragraph, dumped as columns padded with spaces.
+    let page = [
+        para("Opening"),
+        para("Closing"),
+        "Final standings".to_string(),
+        "Pos.  Driver            Points  Wins  Poles".into(),
+        "1     Kyle Busch        5040    5     1".into(),
+        "2     Martin Truex Jr.  5035    7     0".into(),
+        "3     Kevin Harvick     5033    4     6".into(),
+        "Home    News    Sport    Weather".into(),
+        "Contact us    Careers    Advertise".into(),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    assert_labels(
+        &outcome,
+        &["Final standings", "Pos.", "1  ", "2  ", "3  "],
+        Label::Content,
+    );
+    assert_labels(&outcome, &["Home", "Contact us"], Label::Chrome);
+}
