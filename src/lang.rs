@@ -625,6 +625,50 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_languages_tell_european_prose_apart() {
+        let rules = crate::rules::RuleSet::builtin().unwrap();
+        let langs = rules.languages();
+        let prose = [
+            (
+                "en",
+                "The council approved the budget late on Tuesday after members argued for hours about the cost of the new roads.",
+            ),
+            (
+                "de",
+                "Der Stadtrat hat den Haushalt am Dienstag nach einer langen Debatte über die Kosten der neuen Straßen beschlossen.",
+            ),
+            (
+                "nl",
+                "De gemeenteraad heeft de begroting dinsdag na een lang debat over de kosten van de nieuwe wegen goedgekeurd.",
+            ),
+            (
+                "pl",
+                "Rada miasta przyjęła we wtorek budżet po długiej debacie o kosztach nowych dróg, których mieszkańcy od lat się domagają.",
+            ),
+            (
+                "sv",
+                "Kommunfullmäktige har godkänt budgeten på tisdagen efter en lång debatt om vad de nya vägarna ska kosta.",
+            ),
+            (
+                "id",
+                "Dewan kota telah menyetujui anggaran pada hari Selasa setelah perdebatan panjang tentang biaya jalan yang baru.",
+            ),
+        ];
+        for (code, text) in prose {
+            assert_eq!(detect(langs, text).as_deref(), Some(code), "{text}");
+            let counts = langs.count(text, &mut String::new());
+            let level = langs.stopword_level(langs.by_code(code).unwrap(), &counts);
+            assert!((0.6..2.0).contains(&level), "{code}: level {level}");
+        }
+        // A short English line is not taken for a language that shares a word or two with it.
+        assert_eq!(detect(langs, "Go to the site").as_deref(), Some("en"));
+        assert_eq!(
+            detect(langs, "http://amzn.to/2iJFhRj").as_deref(),
+            Some("en")
+        );
+    }
+
+    #[test]
     fn korean_endings_count_as_stop_words() {
         let langs = sample();
         let ko = langs.by_code("ko").unwrap();

@@ -380,7 +380,7 @@ mod tests {
             pool.install(|| labels(&cleaner, &fixtures, None).unwrap())
         };
         let one = run(1);
-        assert_eq!(one.pages.len(), 10);
+        assert_eq!(one.pages.len(), 12);
         assert_eq!(one, run(3));
     }
 }

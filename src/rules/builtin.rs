@@ -35,4 +35,8 @@ pub(super) const LANGUAGES: &[(&str, &str)] = embed!(
     "rules/lang/ru.toml",
     "rules/lang/it.toml",
     "rules/lang/ar.toml",
+    "rules/lang/nl.toml",
+    "rules/lang/pl.toml",
+    "rules/lang/sv.toml",
+    "rules/lang/id.toml",
 );
