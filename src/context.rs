@@ -559,7 +559,7 @@ fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -
 /// item has chrome evidence beyond its shape (see [`Ctx::specific_chrome`]):
 /// * two or more bulleted or numbered blocks after a block of positive score ending with a
 ///   colon;
-/// * three or more blocks built alike ([`lists::shaped_runs`]: dates, stages, ranks, rows of a
+/// * three or more blocks built alike ([`lists::shaped_run`]: dates, stages, ranks, rows of a
 ///   table of figures) right after a block of positive score, or after a heading-like block
 ///   (short, without chrome evidence) that follows one.
 fn introduced_lists(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
@@ -578,17 +578,22 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
         }
         i = end.max(i + 1);
     }
-    let texts = blocks.iter().map(|b| ctx.page.text(b));
-    for run in lists::shaped_runs(texts, SHAPED_LIST_ITEMS) {
-        let heading_like =
-            |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&reasons[j]);
-        let follows_content = match run.start {
-            0 => false,
-            1 => scores[0] > 0.0,
-            s => scores[s - 1] > 0.0 || (heading_like(s - 1) && scores[s - 2] > 0.0),
-        };
-        if follows_content {
-            lists.push(run);
+    let texts: Vec<&str> = blocks.iter().map(|b| ctx.page.text(b)).collect();
+    let heading_like =
+        |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&reasons[j]);
+    let mut start = 1;
+    while start < n {
+        let follows_content = scores[start - 1] > 0.0
+            || (start >= 2 && scores[start - 2] > 0.0 && heading_like(start - 1));
+        let run = follows_content
+            .then(|| lists::shaped_run(&texts, start, SHAPED_LIST_ITEMS))
+            .flatten();
+        match run {
+            Some(run) => {
+                start = run.end;
+                lists.push(run);
+            }
+            None => start += 1,
         }
     }
     let mut items = vec![false; n];

@@ -13,6 +13,7 @@
 //!   same number of cells on each line. A run of rows counts when most of them hold a number
 //!   cell (standings, statistics), which the grids of links of a page layout do not.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
@@ -82,7 +83,12 @@ fn row_cells(text: &str) -> Option<(usize, bool)> {
 fn lead_shape(text: &str) -> Option<LeadShape> {
     let text = text.trim_start();
     let head = &text.as_bytes()[..text.len().min(4 * MAX_LEAD_CHARS)];
-    if !head.iter().any(u8::is_ascii_digit) && !has_fullwidth_digit(head) {
+    // Most lines have no separator or no number near their start: a look at the bytes says so.
+    // The last bytes of `–`, `—` and `：` stand for them.
+    let separator = |b: &u8| matches!(b, b':' | b'@' | b'|' | b'-' | 0x93 | 0x94 | 0x9a);
+    if !head.iter().any(separator)
+        || !(head.iter().any(u8::is_ascii_digit) || has_fullwidth_digit(head))
+    {
         return None;
     }
     let mut shape = LeadShape::default();
@@ -125,48 +131,36 @@ fn has_fullwidth_digit(bytes: &[u8]) -> bool {
         .any(|w| w[0] == 0xef && w[1] == 0xbc && (0x90..=0x99).contains(&w[2]))
 }
 
-/// The runs of at least `min_len` consecutive `texts` that share a [`Shape`], as index ranges,
-/// in order. A run of table rows ends at its last row holding a number, and counts only when
+/// The run of at least `min_len` consecutive `texts` that starts at `start` and shares its
+/// [`Shape`], as an index range; `None` when the line before has the same shape (the run starts
+/// earlier). A run of table rows ends at its last row holding a number, and counts only when
 /// most of its rows do.
-pub fn shaped_runs<'t>(
-    texts: impl IntoIterator<Item = &'t str>,
-    min_len: usize,
-) -> Vec<std::ops::Range<usize>> {
-    let texts: Vec<&str> = texts.into_iter().collect();
-    let shapes: Vec<Option<Shape>> = texts.iter().map(|t| shape(t)).collect();
-    let mut runs = Vec::new();
-    let mut start = 0;
-    while start < shapes.len() {
-        let Some(first) = &shapes[start] else {
-            start += 1;
-            continue;
-        };
-        let end = (start..shapes.len())
-            .find(|&j| shapes[j].as_ref() != Some(first))
-            .unwrap_or(shapes.len());
-        let run = match first {
-            Shape::Lead(_) => start..end,
-            // Rows up to the last that holds a number, if most of them do.
-            Shape::Row(_) => {
-                let numeric: Vec<bool> = texts[start..end]
-                    .iter()
-                    .map(|t| row_cells(t).is_some_and(|(_, numeric)| numeric))
-                    .collect();
-                let last = numeric.iter().rposition(|&n| n).map_or(0, |at| at + 1);
-                let count = numeric.iter().filter(|&&n| n).count();
-                if 2 * count > last {
-                    start..start + last
-                } else {
-                    start..start
-                }
-            }
-        };
-        if run.len() >= min_len {
-            runs.push(run);
-        }
-        start = end;
+pub fn shaped_run(texts: &[&str], start: usize, min_len: usize) -> Option<Range<usize>> {
+    let first = shape(texts.get(start)?)?;
+    if start > 0 && shape(texts[start - 1]) == Some(first) {
+        return None;
     }
-    runs
+    let end = (start + 1..texts.len())
+        .find(|&j| shape(texts[j]) != Some(first))
+        .unwrap_or(texts.len());
+    let end = match first {
+        Shape::Lead(_) => end,
+        // Rows up to the last that holds a number, if most of them do.
+        Shape::Row(_) => {
+            let numeric: Vec<bool> = texts[start..end]
+                .iter()
+                .map(|t| row_cells(t).is_some_and(|(_, numeric)| numeric))
+                .collect();
+            let last = numeric.iter().rposition(|&n| n).map_or(0, |at| at + 1);
+            let count = numeric.iter().filter(|&&n| n).count();
+            if 2 * count > last {
+                start + last
+            } else {
+                start
+            }
+        }
+    };
+    (end - start >= min_len).then_some(start..end)
 }
 
 #[cfg(test)]
@@ -232,7 +226,13 @@ mod tests {
             "Video  Photos  Opinion  Podcasts",
             "Contact  About  Careers  Advertise",
         ];
-        assert_eq!(shaped_runs(rows, 3), vec![0..4]);
+        assert_eq!(shaped_run(&rows, 0, 3), Some(0..4));
+        assert_eq!(
+            shaped_run(&rows, 1, 3),
+            None,
+            "the run starts at the header"
+        );
+        assert_eq!(shaped_run(&rows, 4, 3), None, "no row of figures");
     }
 
     #[test]
@@ -246,7 +246,9 @@ mod tests {
             "1a etapa: Interlagos",
             "2a etapa: Curitiba",
         ];
-        assert_eq!(shaped_runs(lines, 3), vec![1..4]);
-        assert_eq!(shaped_runs(lines, 2), vec![1..4, 5..7]);
+        assert_eq!(shaped_run(&lines, 1, 3), Some(1..4));
+        assert_eq!(shaped_run(&lines, 0, 3), None);
+        assert_eq!(shaped_run(&lines, 5, 3), None);
+        assert_eq!(shaped_run(&lines, 5, 2), Some(5..7));
     }
 }
