@@ -1,8 +1,7 @@
 //! Lists and tables without markup: consecutive lines built alike.
 //!
 //! A tour's dates, a season's calendar or a results table, dumped to plain text, lose their
-//! bullets and their table; what still marks them as one list is that the lines are built alike
-//! ([`Shape`]):
+//! bullets and their table; what still marks them as one list is that the lines are built alike:
 //! * every line opens the same way: `June 9 – West Palm Beach, FL`, `June 10 – Tampa, FL`;
 //!   `1a etapa: 10 de março`, `2a etapa: 8 de abril`. That opening, up to the first separator
 //!   (a dash, a colon, `@` or `|`), written as its shape (letters `a`, digits `9`, one space for
@@ -26,7 +25,7 @@ const MAX_SHAPE_CHARS: usize = 8;
 
 /// How a line is built, as far as lists without markup go (see the module documentation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
+enum Shape {
     /// The shape of the line's opening, up to and including its first separator.
     Lead(LeadShape),
     /// A table row of this many cells.
@@ -36,7 +35,7 @@ pub enum Shape {
 /// The shape of a line's opening: the class of each character (`a`, `9`, ` ` or the
 /// punctuation itself), runs of the same letter, digit or space class as one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LeadShape {
+struct LeadShape {
     chars: [char; MAX_SHAPE_CHARS],
     len: usize,
 }
@@ -51,7 +50,7 @@ impl LeadShape {
 const MIN_CELLS: usize = 3;
 
 /// The [`Shape`] of `text`, if it has one: its lead, else its row.
-pub fn shape(text: &str) -> Option<Shape> {
+fn shape(text: &str) -> Option<Shape> {
     lead_shape(text)
         .map(Shape::Lead)
         .or_else(|| row_cells(text).map(|(cells, _)| Shape::Row(cells)))
@@ -132,7 +131,7 @@ fn has_fullwidth_digit(bytes: &[u8]) -> bool {
 }
 
 /// The run of at least `min_len` consecutive `texts` that starts at `start` and shares its
-/// [`Shape`], as an index range; `None` when the line before has the same shape (the run starts
+/// shape (see the module documentation), as an index range; `None` when the line before has the same shape (the run starts
 /// earlier). A run of table rows ends at its last row holding a number, and counts only when
 /// most of its rows do.
 pub fn shaped_run(texts: &[&str], start: usize, min_len: usize) -> Option<Range<usize>> {
