@@ -166,7 +166,7 @@ impl Values {
             Feature::Truncated => flag(f.truncated),
             Feature::Bulleted => flag(f.marker == Marker::Bullet),
             Feature::Numbered => flag(f.marker == Marker::Number),
-            Feature::Heading => flag(zones.intersects(Zones::HEADING)),
+            Feature::Heading => flag(zones.intersects(Zones::HEADING) || block.heading),
             Feature::ListItem => {
                 flag(zones.intersects(Zones::LIST_ITEM) || f.marker != Marker::None)
             }

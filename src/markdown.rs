@@ -72,14 +72,23 @@ pub fn visible(line: &str, out: &mut String) -> u32 {
     link_chars
 }
 
-/// `line` without the `#` to `######` and space that open a Markdown heading.
+/// Whether `line` is a Markdown heading: `#` to `######` and a space open it.
+pub fn is_heading(line: &str) -> bool {
+    heading_text(line).is_some()
+}
+
+/// `line` without the `#`s and space that open a Markdown heading.
 fn without_heading_marks(line: &str) -> &str {
+    heading_text(line).unwrap_or(line)
+}
+
+/// The text of `line` after the `#` to `######` and space that open it, if it is a heading.
+fn heading_text(line: &str) -> Option<&str> {
     let trimmed = line.trim_start();
     let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
-    match trimmed[hashes..].strip_prefix([' ', '\t']) {
-        Some(rest) if (1..=6).contains(&hashes) => rest,
-        _ => line,
-    }
+    trimmed[hashes..]
+        .strip_prefix([' ', '\t'])
+        .filter(|_| (1..=6).contains(&hashes))
 }
 
 /// Appends `text` without emphasis delimiters and with `\` escapes resolved; returns the

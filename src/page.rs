@@ -87,6 +87,9 @@ pub struct Block {
     pub element: u32,
     /// Characters of the text that are inside links (HTML links, Markdown links).
     pub link_chars: u32,
+    /// Plain text: the line is a Markdown heading (`## …`). HTML headings are known by their
+    /// element's zones.
+    pub heading: bool,
     /// Measurements of the text.
     pub features: Features,
 }

@@ -43,6 +43,7 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
                 line: number as u32 + 1,
                 element: NO_ELEMENT,
                 link_chars,
+                heading: markdown && markdown::is_heading(raw),
                 features: Features::default(),
             });
         }

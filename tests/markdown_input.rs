@@ -139,3 +139,46 @@ fn plain_text_with_brackets_is_not_read_as_markdown() {
         ]
     );
 }
+
+#[test]
+fn markdown_headings_are_headings_to_rules() {
+    // A user rule on the `heading` feature fires on `# …` and `## …` lines, as on `<h1>`…`<h6>`.
+    let rule = r#"
+[[rule]]
+id = "mine.heading"
+category = "content"
+kind = "feature"
+when = { heading = true }
+weight = 0.5
+message = "a heading"
+explanation = "Headings."
+"#;
+    let rules = RuleSet::builder()
+        .file("mine.toml", rule)
+        .build()
+        .expect("the rule compiles");
+    let cleaner = Cleaner::with_rules(rules, Options::default());
+    let outcome = cleaner.clean_text(PAGE);
+    let fired = |start: &str| {
+        let block = outcome
+            .blocks()
+            .find(|b| b.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no block starts with {start:?}"));
+        block
+            .verdict
+            .reasons
+            .iter()
+            .any(|r| outcome.rule(r).id == "mine.heading")
+    };
+    assert!(fired("Council approves"));
+    assert!(fired("Most read"));
+    assert!(!fired("The council approved"));
+    assert!(!fired("* World news"));
+    let plain = cleaner.clean_text("# not a heading in plain text\nA line of text.");
+    assert!(plain.blocks().all(|b| {
+        b.verdict
+            .reasons
+            .iter()
+            .all(|r| plain.rule(r).id != "mine.heading")
+    }));
+}

@@ -354,6 +354,7 @@ impl<'p, 'a> Walker<'p, 'a> {
                 line: self.page.blocks.len() as u32 + 1,
                 element: self.element,
                 link_chars: self.link_chars,
+                heading: false,
                 features: Features::default(),
             });
         }

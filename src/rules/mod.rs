@@ -218,7 +218,7 @@ pub enum Feature {
     Bulleted,
     /// Starts with a list number.
     Numbered,
-    /// Is an HTML heading (`h1`…`h6`, `role=heading`).
+    /// Is an HTML heading (`h1`…`h6`, `role=heading`) or a Markdown one (`## …`).
     Heading,
     /// Is an HTML list item or starts with a bullet or number.
     ListItem,
