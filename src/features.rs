@@ -157,7 +157,7 @@ fn count_repeats(page: &mut Page<'_>) {
 /// Measures one trimmed text. Digits of a leading list number do not count as digits.
 ///
 /// ASCII bytes, most of the text of most pages, are counted eight at a time (see
-/// [`AsciiCounts::add`]); other characters are decoded and classified by script.
+/// `AsciiCounts::add`); other characters are decoded and classified by script.
 pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     let mut f = Features::default();
     let mut scripts = ScriptCounts::default();

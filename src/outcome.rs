@@ -1,5 +1,5 @@
 //! The result of cleaning one page: every block with its verdict, the page's metadata, and the
-//! kept text. Renderings (text, diff, JSON, explanation table) live in [`crate::render`].
+//! kept text. Renderings (text, diff, JSON, explanation table) live in `render`.
 
 use std::collections::BTreeMap;
 

@@ -13,7 +13,7 @@ use super::runner::{GoldReport, LabelReport, Snippet};
 /// How many characters of a lost or leaked text are shown.
 const EXCERPT_CHARS: usize = 100;
 
-/// `text` on one line (whitespace runs made single spaces), cut to [`EXCERPT_CHARS`] with `…`.
+/// `text` on one line (whitespace runs made single spaces), cut to `EXCERPT_CHARS` with `…`.
 pub fn excerpt(text: &str) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= EXCERPT_CHARS {

@@ -1,7 +1,7 @@
 //! HTML to a [`Page`]: the text of each block-level element is a block.
 //!
 //! What the cleaner ignores anyway (script and style contents) and absurdly deep nesting are cut
-//! first ([`prune`]), so parsing spends its time on the text and stays linear in the page's size.
+//! first (`prune`), so parsing spends its time on the text and stays linear in the page's size.
 //!
 //! The document is parsed with scraper (html5ever), then walked once, without recursion, so
 //! any depth of nesting is safe. Entering or leaving a block-level element (`p`, `div`, `li`,
@@ -11,7 +11,7 @@
 //! text. Each block-level element is recorded in the page's element table with its tag, its
 //! class/id/role/itemprop tokens and the zones (nav, footer, article …) it sits in; each block
 //! counts the characters it has inside links. The head's title, `<meta>` tags and JSON-LD
-//! go to [`meta`], which fills the page's metadata.
+//! go to `meta`, which fills the page's metadata.
 
 mod meta;
 mod prune;

@@ -8,8 +8,8 @@
 //! or category. Loading validates everything up front, so a broken file stops the program with
 //! the file, line and problem, never in the middle of a run.
 //!
-//! Submodules: [`schema`] reads and validates rule files, [`compiled`] builds the automata
-//! that match all rules of a kind in one pass, [`builtin`] embeds the shipped files.
+//! Submodules: `schema` reads and validates rule files, `compiled` builds the automata
+//! that match all rules of a kind in one pass, `builtin` embeds the shipped files.
 
 mod builtin;
 pub(crate) mod compiled;
