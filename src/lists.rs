@@ -49,11 +49,13 @@ impl LeadShape {
 /// The fewest cells a table row holds.
 const MIN_CELLS: usize = 3;
 
-/// The [`Shape`] of `text`, if it has one: its lead, else its row.
-fn shape(text: &str) -> Option<Shape> {
-    lead_shape(text)
-        .map(Shape::Lead)
-        .or_else(|| row_cells(text).map(|(cells, _)| Shape::Row(cells)))
+/// The [`Shape`] of `text`, if it has one: its lead, else its row; and whether it is a row
+/// holding a number.
+fn shape(text: &str) -> Option<(Shape, bool)> {
+    match lead_shape(text) {
+        Some(lead) => Some((Shape::Lead(lead), false)),
+        None => row_cells(text).map(|(cells, numeric)| (Shape::Row(cells), numeric)),
+    }
 }
 
 /// The number of cells of `text` as a table row (see the module documentation), and whether
@@ -131,34 +133,32 @@ fn has_fullwidth_digit(bytes: &[u8]) -> bool {
 }
 
 /// The run of at least `min_len` consecutive `texts` that starts at `start` and shares its
-/// shape (see the module documentation), as an index range; `None` when the line before has the same shape (the run starts
-/// earlier). A run of table rows ends at its last row holding a number, and counts only when
-/// most of its rows do.
+/// shape (see the module documentation), as an index range; `None` when the line before has the
+/// same shape (the run starts earlier). A run of table rows ends at its last row holding a
+/// number, and counts only when most of its rows do.
 pub fn shaped_run(texts: &[&str], start: usize, min_len: usize) -> Option<Range<usize>> {
-    let first = shape(texts.get(start)?)?;
-    if start > 0 && shape(texts[start - 1]) == Some(first) {
+    let (first, holds_number) = shape(texts.get(start)?)?;
+    if start > 0 && shape(texts[start - 1]).is_some_and(|(s, _)| s == first) {
         return None;
     }
-    let end = (start + 1..texts.len())
-        .find(|&j| shape(texts[j]) != Some(first))
-        .unwrap_or(texts.len());
-    let end = match first {
-        Shape::Lead(_) => end,
-        // Rows up to the last that holds a number, if most of them do.
-        Shape::Row(_) => {
-            let numeric: Vec<bool> = texts[start..end]
-                .iter()
-                .map(|t| row_cells(t).is_some_and(|(_, numeric)| numeric))
-                .collect();
-            let last = numeric.iter().rposition(|&n| n).map_or(0, |at| at + 1);
-            let count = numeric.iter().filter(|&&n| n).count();
-            if 2 * count > last {
-                start + last
-            } else {
-                start
-            }
+    // Whether each line of the run is a row holding a number, noted as the run is found.
+    let mut numeric = vec![holds_number];
+    for text in &texts[start + 1..] {
+        match shape(text) {
+            Some((s, holds_number)) if s == first => numeric.push(holds_number),
+            _ => break,
         }
-    };
+    }
+    let mut end = start + numeric.len();
+    if matches!(first, Shape::Row(_)) {
+        let last = numeric.iter().rposition(|&n| n).map_or(0, |at| at + 1);
+        let count = numeric.iter().filter(|&&n| n).count();
+        end = if 2 * count > last {
+            start + last
+        } else {
+            start
+        };
+    }
     (end - start >= min_len).then_some(start..end)
 }
 
@@ -201,11 +201,11 @@ mod tests {
     fn table_rows_have_cells() {
         assert_eq!(
             shape("1     Kyle Busch      5040    5   1   17"),
-            Some(Shape::Row(6))
+            Some((Shape::Row(6), true))
         );
         assert_eq!(
             shape("Pos.  Piloto   Pontos  Vitórias  Poles"),
-            Some(Shape::Row(5))
+            Some((Shape::Row(5), false))
         );
         assert_eq!(shape("Two  cells"), None);
         assert_eq!(
