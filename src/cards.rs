@@ -90,7 +90,7 @@ mod tests {
     fn cards(html: &str) -> Vec<(String, bool)> {
         let mut page = crate::html::parse(Cow::Borrowed(html), encoding_rs::UTF_8, false, &[]);
         let rules = crate::RuleSet::builtin().unwrap();
-        crate::features::measure(&mut page, rules.languages());
+        crate::features::measure(&mut page, &rules);
         let marks = teaser_blocks(&page);
         page.blocks
             .iter()

@@ -1,9 +1,10 @@
 //! First pass: the rules that fire on each block on its own.
 //!
-//! The phrase automaton runs once over the text of the whole page; then, for every block: its
-//! line key looked up among the whole-line phrases, the phrase matches that fall in it, the
-//! regexes over its text, the DOM
-//! rules its element inherited, the feature rules, and repetition. Runs (`kind = "run"`) look at
+//! The phrases of each block were found when it was measured ([`crate::features::measure`]);
+//! the automaton of regex literals runs once over the text of the whole page; then, for every
+//! block: its line key looked up among the whole-line phrases, the phrases found in it, the
+//! regexes over its text, the DOM rules its element inherited, the feature rules, and
+//! repetition. Runs (`kind = "run"`) look at
 //! consecutive blocks but nothing beyond. Rules are skipped for blocks of other languages or
 //! inputs, and any rule whose `when` conditions fail does not fire. Each rule fires at most once
 //! per block.
@@ -11,24 +12,27 @@
 use crate::dom::DomHits;
 use std::ops::Range;
 
+use crate::features::BlockLiterals;
 use crate::features::{Marker, line_key, strip_marker};
 use crate::lang::LangId;
 use crate::page::{Block, InputKind, Page, Zones};
-use crate::rules::compiled::PageHits;
 use crate::rules::{Condition, Feature, InputScope, Rule, RuleKind, RuleSet};
 use crate::verdict::{Detail, Reason};
 
 /// The reasons that fired on each block, in block order.
-/// `values` are the blocks' [`Values`], from [`values`].
-pub fn first_pass(
+/// `values` are the blocks' [`Values`], from [`values`]; `literals` the phrases found in each
+/// block.
+pub(crate) fn first_pass(
     page: &Page<'_>,
     rules: &RuleSet,
     dom: &DomHits,
     values: &[Values],
+    literals: &mut BlockLiterals,
 ) -> Vec<Vec<Reason>> {
     let runs = run_members(page, rules, values);
-    let (ranges, hits) = phrase_hits(page, rules);
-    let mut next_phrase = 0;
+    let ranges = block_ranges(page);
+    let trimmed: Vec<Range<usize>> = ranges.iter().map(|(t, _)| t.clone()).collect();
+    let regex_gates = rules.compiled.regex_gates(page.buffer(), &trimmed);
     let mut scratch = Vec::new();
     let mut all = Vec::with_capacity(page.blocks.len());
     for (index, block) in page.blocks.iter().enumerate() {
@@ -53,18 +57,15 @@ pub fn first_pass(
         let key = key.start - trimmed.start..key.end - trimmed.start;
         rules
             .compiled
-            .line_phrase_hits(text, key, &mut scratch, &mut phrase_hit);
-        while let Some(&(_, rule, start, end)) =
-            hits.phrases.get(next_phrase).filter(|h| h.0 == index)
-        {
-            next_phrase += 1;
-            phrase_hit(rule, start, end);
-        }
+            .line_phrase_hits(text, key.clone(), &mut scratch, &mut phrase_hit);
+        rules
+            .compiled
+            .phrase_hits(literals.of(index), key.start as u32, &mut phrase_hit);
         let body = strip_marker(text);
         let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
         rules.compiled.regex_hits(
             body,
-            hits.regex_gates[index],
+            regex_gates[index],
             |rule| applies(rules.rule(rule)),
             |rule, start, end| {
                 add(
@@ -109,11 +110,9 @@ pub fn first_pass(
 /// A block's trimmed text and its line key (see [`line_key`]), as ranges of the page's buffer.
 type BlockRanges = (Range<usize>, Range<usize>);
 
-/// Each block's [`BlockRanges`], and what one search of the page's buffer finds: the prefix and
-/// contains phrase rules matching each block and the regexes each block may match.
-fn phrase_hits(page: &Page<'_>, rules: &RuleSet) -> (Vec<BlockRanges>, PageHits) {
-    let ranges: Vec<BlockRanges> = page
-        .blocks
+/// Each block's [`BlockRanges`].
+fn block_ranges(page: &Page<'_>) -> Vec<BlockRanges> {
+    page.blocks
         .iter()
         .map(|block| {
             let text = page.text(block);
@@ -125,9 +124,7 @@ fn phrase_hits(page: &Page<'_>, rules: &RuleSet) -> (Vec<BlockRanges>, PageHits)
                 key_start..key_start + key.len(),
             )
         })
-        .collect();
-    let hits = rules.compiled.page_hits(page.buffer(), &ranges);
-    (ranges, hits)
+        .collect()
 }
 
 /// The [`Values`] of every block of `page`, in block order.

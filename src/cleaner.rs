@@ -121,10 +121,10 @@ impl Cleaner {
     }
 
     fn clean_page<'a>(&'a self, mut page: Page<'a>) -> Outcome<'a> {
-        features::measure(&mut page, self.rules.languages());
+        let mut literals = features::measure(&mut page, &self.rules);
         let dom = DomHits::new(&page, &self.rules);
         let values = classify::values(&page);
-        let mut reasons = classify::first_pass(&page, &self.rules, &dom, &values);
+        let mut reasons = classify::first_pass(&page, &self.rules, &dom, &values, &mut literals);
         let local: Vec<usize> = reasons.iter().map(Vec::len).collect();
         context::second_pass(&page, &self.rules, &dom, &values, &mut reasons);
         let mut verdicts: Vec<Verdict> = Vec::with_capacity(reasons.len());

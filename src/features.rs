@@ -9,8 +9,10 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::lang::{LangId, Languages, Script, ScriptCounts, WordCounts};
+use crate::lang::{LangId, Script, ScriptCounts, WordCounts};
+use crate::lexicon::Found;
 use crate::page::Page;
+use crate::rules::RuleSet;
 
 /// What a block's first characters mark it as.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -84,15 +86,39 @@ fn ratio(part: u32, whole: u32) -> f32 {
     }
 }
 
-/// Measures every block of `page`, decides the page's language and each block's.
-pub fn measure(page: &mut Page<'_>, langs: &Languages) {
+/// The literals (phrases) found in the blocks of a page, block by block.
+#[derive(Debug, Default)]
+pub(crate) struct BlockLiterals {
+    found: Vec<Found>,
+    /// Where each block's literals start in `found`, and where the last block's end.
+    starts: Vec<u32>,
+}
+
+impl BlockLiterals {
+    /// The literals found in block `index`.
+    pub(crate) fn of(&mut self, index: usize) -> &mut [Found] {
+        let range = self.starts[index] as usize..self.starts[index + 1] as usize;
+        &mut self.found[range]
+    }
+}
+
+/// Measures every block of `page`, decides the page's language and each block's, and finds the
+/// rule set's literals in each block (see [`crate::lexicon`]).
+pub(crate) fn measure(page: &mut Page<'_>, rules: &RuleSet) -> BlockLiterals {
+    let langs = rules.languages();
     let mut scratch = String::new();
+    let mut literals = BlockLiterals::default();
     let mut per_block: Vec<(ScriptCounts, WordCounts)> = Vec::with_capacity(page.blocks.len());
     let mut units_by_lang: FxHashMap<LangId, f32> = FxHashMap::default();
     for i in 0..page.blocks.len() {
         let text = page.text(&page.blocks[i]);
         let (features, scripts) = measure_text(text);
-        let counts = langs.count(text, &mut scratch);
+        literals.starts.push(literals.found.len() as u32);
+        let counts = rules
+            .lexicon
+            .scan(langs, text, features.units, &mut scratch, |f| {
+                literals.found.push(f)
+            });
         let lang = langs.detect(&scripts, &counts);
         if let Some(lang) = lang {
             *units_by_lang.entry(lang).or_default() += features.units;
@@ -101,6 +127,7 @@ pub fn measure(page: &mut Page<'_>, langs: &Languages) {
         block.features = Features { lang, ..features };
         per_block.push((scripts, counts));
     }
+    literals.starts.push(literals.found.len() as u32);
     page.lang = units_by_lang
         .iter()
         .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.0.cmp(&a.0.0)))
@@ -122,6 +149,7 @@ pub fn measure(page: &mut Page<'_>, langs: &Languages) {
         }
     }
     count_repeats(page);
+    literals
 }
 
 /// Sets each block's `repeats` (how many blocks share its line key) and `repeat_gap` (how far

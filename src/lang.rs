@@ -163,8 +163,6 @@ pub struct Languages {
     list: Vec<Language>,
     /// Stop word (lower case) → the languages that list it.
     words: FxHashMap<Box<str>, LangSet>,
-    /// The stop words of up to 8 ASCII letters and digits, as [`ascii_key`]s.
-    short_ascii_words: FxHashMap<u64, LangSet>,
     /// Word ending → the languages that list it.
     suffixes: FxHashMap<Box<str>, LangSet>,
     /// Longest ending, in characters.
@@ -230,12 +228,6 @@ impl Languages {
         for word in parsed.stopwords.split_whitespace() {
             self.max_word_bytes = self.max_word_bytes.max(longest_form(word));
             let lower = word.to_lowercase();
-            if lower.len() <= 8 && lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                self.short_ascii_words
-                    .entry(ascii_key(lower.as_bytes()))
-                    .or_default()
-                    .insert(id);
-            }
             self.words.entry(lower.into()).or_default().insert(id);
         }
         for suffix in parsed.suffixes.split_whitespace() {
@@ -286,94 +278,42 @@ impl Languages {
         set
     }
 
-    /// Counts stop-word evidence in `text` for every language, up to its first
-    /// [`SAMPLE_WORDS`] words or [`SAMPLE_CJK_CHARS`] Han and kana characters, whichever comes
-    /// first: densities are ratios, and a sample bounds the work on long paragraphs. `scratch` is a reusable buffer.
-    pub fn count(&self, text: &str, scratch: &mut String) -> WordCounts {
-        let mut counts = WordCounts::default();
-        let mut word_start: Option<usize> = None;
-        let mut cased = false;
-        let bytes = text.as_bytes();
-        let full = |counts: &WordCounts| {
-            counts.words >= SAMPLE_WORDS || counts.cjk_chars >= SAMPLE_CJK_CHARS
-        };
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                // A run of ASCII letters and digits at once: part of one word, or all of it.
-                let run = bytes[i..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                let ends_word = bytes.get(i + run).is_none_or(u8::is_ascii);
-                if word_start.is_none() && ends_word {
-                    self.count_ascii_word(&bytes[i..i + run], scratch, &mut counts);
-                    if full(&counts) {
-                        return counts;
-                    }
-                } else {
-                    cased |= bytes[i..i + run].iter().any(u8::is_ascii_uppercase);
-                    word_start.get_or_insert(i);
-                }
-                i += run;
-                continue;
-            }
-            let (word_char, len) = if b < 0x80 {
-                (false, 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                let word_char = match Script::of(c) {
-                    Some(Script::Han | Script::Kana) => {
-                        counts.cjk_chars += 1;
-                        if let Some(set) = self.function_chars.get(&c) {
-                            add_hits(&mut counts.hits, *set);
-                        }
-                        false
-                    }
-                    Some(script) => {
-                        cased |= script.is_cased();
-                        true
-                    }
-                    None => !Script::is_symbol(c) && c.is_alphanumeric(),
-                };
-                (word_char, c.len_utf8())
-            };
-            if word_char {
-                word_start.get_or_insert(i);
-            } else if let Some(start) = word_start.take() {
-                self.count_word(&text[start..i], cased, scratch, &mut counts);
-                cased = false;
-            }
-            if full(&counts) {
-                return counts;
-            }
-            i += len;
-        }
-        if let Some(start) = word_start {
-            self.count_word(&text[start..], cased, scratch, &mut counts);
-        }
-        counts
+    /// The stop words written in ASCII letters and digits alone (lower case), with the languages
+    /// listing them.
+    pub(crate) fn ascii_stopwords(&self) -> impl Iterator<Item = (&str, LangSet)> {
+        self.words
+            .iter()
+            .filter(|(w, _)| w.bytes().all(|b| b.is_ascii_alphanumeric()))
+            .map(|(w, set)| (&**w, *set))
     }
 
-    /// Counts one word made of ASCII letters and digits.
-    fn count_ascii_word(&self, word: &[u8], scratch: &mut String, counts: &mut WordCounts) {
-        if word.iter().all(u8::is_ascii_digit) {
-            return;
+    /// The languages listing `c` as a function character.
+    pub(crate) fn function_char(&self, c: char) -> Option<LangSet> {
+        self.function_chars.get(&c).copied()
+    }
+
+    /// Adds a stop-word hit for each language of `set`.
+    pub(crate) fn add_hits(&self, counts: &mut WordCounts, set: LangSet) {
+        for id in set.iter() {
+            let h = &mut counts.hits[id.0 as usize];
+            *h = h.saturating_add(1);
         }
-        if word.len() > 8 {
-            // Letters and digits are valid UTF-8 on their own.
-            let word = std::str::from_utf8(word).unwrap_or_default();
-            return self.count_word(word, true, scratch, counts);
-        }
-        counts.words += 1;
-        if let Some(set) = self.short_ascii_words.get(&ascii_key(word)) {
-            add_hits(&mut counts.hits, *set);
-        }
+    }
+
+    /// Counts the stop-word evidence of `text` (see [`crate::lexicon`] for what is counted).
+    #[cfg(test)]
+    pub(crate) fn count(&self, text: &str) -> WordCounts {
+        crate::lexicon::Lexicon::new(self, []).scan(self, text, 0.0, &mut String::new(), |_| {})
     }
 
     /// Counts one word; `cased` says whether it may hold upper-case letters.
-    fn count_word(&self, word: &str, cased: bool, scratch: &mut String, counts: &mut WordCounts) {
+    pub(crate) fn count_word(
+        &self,
+        word: &str,
+        cased: bool,
+        scratch: &mut String,
+        counts: &mut WordCounts,
+    ) {
         if word.bytes().all(|b| b.is_ascii_digit()) {
             return;
         }
@@ -399,7 +339,7 @@ impl Languages {
         if may_have_suffix {
             set.0 |= self.suffix_hits(key).0;
         }
-        add_hits(&mut counts.hits, set);
+        self.add_hits(counts, set);
     }
 
     /// The languages one of whose endings `word` ends with (the word being longer than it).
@@ -472,23 +412,6 @@ fn longest_form(word: &str) -> usize {
             lower.max(upper)
         })
         .sum()
-}
-
-/// Up to 8 ASCII letters and digits, lower-cased, as one number: byte `i` of the word in byte
-/// `i`, the rest zero.
-fn ascii_key(word: &[u8]) -> u64 {
-    // Built in a register: bytes stored one by one and read back as one number would stall.
-    word.iter().take(8).enumerate().fold(0, |key, (i, b)| {
-        // Upper-case letters become lower case; digits have this bit already.
-        key | u64::from(b | 0x20) << (8 * i)
-    })
-}
-
-fn add_hits(hits: &mut [u16; MAX_LANGUAGES], set: LangSet) {
-    for id in set.iter() {
-        let h = &mut hits[id.0 as usize];
-        *h = h.saturating_add(1);
-    }
 }
 
 /// Letters of a block, by script.
@@ -591,7 +514,7 @@ mod tests {
     fn detect(langs: &Languages, text: &str) -> Option<String> {
         let mut scripts = ScriptCounts::default();
         text.chars().for_each(|c| scripts.add(c));
-        let counts = langs.count(text, &mut String::new());
+        let counts = langs.count(text);
         langs
             .detect(&scripts, &counts)
             .map(|id| langs.get(id).code.clone())
@@ -656,7 +579,7 @@ mod tests {
         ];
         for (code, text) in prose {
             assert_eq!(detect(langs, text).as_deref(), Some(code), "{text}");
-            let counts = langs.count(text, &mut String::new());
+            let counts = langs.count(text);
             let level = langs.stopword_level(langs.by_code(code).unwrap(), &counts);
             assert!((0.6..2.0).contains(&level), "{code}: level {level}");
         }
@@ -672,12 +595,12 @@ mod tests {
     fn korean_endings_count_as_stop_words() {
         let langs = sample();
         let ko = langs.by_code("ko").unwrap();
-        let counts = langs.count("대통령은 회의에서 발언을 했다", &mut String::new());
+        let counts = langs.count("대통령은 회의에서 발언을 했다");
         assert_eq!(counts.words, 4);
         assert_eq!(counts.hits[ko.0 as usize], 4);
-        let menu = langs.count("뉴스 스포츠 연예", &mut String::new());
+        let menu = langs.count("뉴스 스포츠 연예");
         assert_eq!(langs.stopword_level(ko, &menu), 0.0);
-        let bare = langs.count("은", &mut String::new());
+        let bare = langs.count("은");
         assert_eq!(
             bare.hits[ko.0 as usize], 0,
             "a bare ending is not a word with an ending"
@@ -688,7 +611,7 @@ mod tests {
     fn stop_word_level_is_relative_to_prose() {
         let langs = sample();
         let en = langs.by_code("en").unwrap();
-        let counts = langs.count("The Cat of the house", &mut String::new());
+        let counts = langs.count("The Cat of the house");
         assert!((langs.stopword_level(en, &counts) - (3.0 / 5.0) / 0.4).abs() < 1e-6);
     }
 
@@ -700,7 +623,7 @@ mod tests {
         )])
         .unwrap();
         let hits = |text: &str| {
-            let counts = langs.count(text, &mut String::new());
+            let counts = langs.count(text);
             (counts.words, counts.hits[0])
         };
         assert_eq!(hits("THE 2ND Of the"), (4, 4), "short words, any case");

@@ -80,6 +80,7 @@ pub mod eval;
 pub mod features;
 pub mod html;
 pub mod lang;
+mod lexicon;
 pub mod lists;
 pub mod markdown;
 pub mod outcome;

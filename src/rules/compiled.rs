@@ -2,11 +2,13 @@
 //!
 //! * phrases that must be the whole line go into a hash table of their ASCII lower-case forms,
 //!   looked up with each block's line key;
-//! * the other phrases, and the literals that regexes require (see [`super::literals`]), go into
-//!   one Aho-Corasick automaton (ASCII case-insensitive), run once over the text of the whole
-//!   page (all blocks at once, so a page costs one search, not one per block); each match is
-//!   assigned to its block and checked against its phrase's mode (prefix, contains) and word
-//!   edges, or marks its regex as possible in the block;
+//! * the other phrases are literals of the rule set's [`crate::lexicon::Lexicon`], found by the
+//!   one pass over each block's words; here each one found is checked against its phrase's mode
+//!   (prefix, contains);
+//! * the literals that regexes require (see [`super::literals`]) go into one Aho-Corasick
+//!   automaton (ASCII case-insensitive), run once over the text of the whole page (all blocks at
+//!   once, so a page costs one search, not one per block); each match marks its regex as
+//!   possible in its block;
 //! * regexes are compiled once and tried one by one, only for the blocks their rule's
 //!   conditions accept, that hold one of their required literals and start with a byte a match
 //!   can start with;
@@ -24,6 +26,7 @@ use super::literals::{first_bytes, required_literals};
 use super::{Header, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::html::selector::ElementSelector;
+use crate::lexicon::{Found, LiteralSpec};
 use crate::page::Zones;
 
 /// The rule a phrase belongs to.
@@ -31,19 +34,8 @@ use crate::page::Zones;
 struct PhraseOwner {
     rule: u32,
     mode: PhraseMode,
-    /// The phrase starts with an ASCII letter or digit (so must not follow one).
-    word_start: bool,
     /// The phrase ends with an ASCII letter or digit (so must not precede one).
     word_end: bool,
-}
-
-/// What a pattern of the page automaton belongs to.
-#[derive(Debug)]
-enum PatternOwner {
-    /// A phrase of a prefix or contains rule.
-    Phrase(PhraseOwner),
-    /// A literal required by the regex at this index of [`Compiled::regexes`].
-    Gate(usize),
 }
 
 /// How many regexes can be gated by their literals: the bits of a [`RegexGates`] mask.
@@ -51,16 +43,6 @@ const GATED_REGEXES: usize = 64;
 
 /// For one block, the gated regexes that may match it: bit `n` for regex `n`.
 pub(crate) type RegexGates = u64;
-
-/// What one search of a page finds.
-#[derive(Debug, Default)]
-pub(crate) struct PageHits {
-    /// Prefix and contains phrase hits as (block, rule, start, end), in block order, with the
-    /// match's range in the block's trimmed text.
-    pub phrases: Vec<(usize, u32, usize, usize)>,
-    /// For each block, the gated regexes that may match it.
-    pub regex_gates: Vec<RegexGates>,
-}
 
 /// What a token pattern of the automaton belongs to.
 #[derive(Debug)]
@@ -92,9 +74,14 @@ pub(crate) struct Compiled {
     line_phrases: FxHashMap<Box<[u8]>, Vec<PhraseOwner>>,
     /// Bytes of the longest whole-line phrase.
     longest_line_phrase: usize,
-    /// Prefix and contains phrases and regex literals.
-    patterns: Option<AhoCorasick>,
-    pattern_owners: Vec<PatternOwner>,
+    /// Prefix and contains phrases, ASCII lower-cased, with the longest block (in units) their
+    /// rule may fire on; a phrase's index here is its literal's index in the lexicon.
+    phrases: Vec<(Box<[u8]>, f32)>,
+    phrase_owners: Vec<PhraseOwner>,
+    /// The literals regexes require.
+    gates: Option<AhoCorasick>,
+    /// For each literal of `gates`, the index of its regex in `regexes`.
+    gate_owners: Vec<usize>,
     regexes: Vec<RuleRegex>,
     tokens: Option<AhoCorasick>,
     token_owners: Vec<TokenOwner>,
@@ -113,7 +100,7 @@ pub(crate) struct Compiled {
 impl Compiled {
     pub(crate) fn new(rules: &[Rule]) -> Result<Compiled> {
         let mut compiled = Compiled::default();
-        let mut patterns: Vec<Vec<u8>> = Vec::new();
+        let mut gates: Vec<Vec<u8>> = Vec::new();
         let mut token_patterns: Vec<String> = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             let index = index as u32;
@@ -140,7 +127,6 @@ impl Compiled {
                         let owner = PhraseOwner {
                             rule: index,
                             mode: *mode,
-                            word_start: phrase.starts_with(|c: char| c.is_ascii_alphanumeric()),
                             word_end: phrase.ends_with(|c: char| c.is_ascii_alphanumeric()),
                         };
                         let phrase = phrase.into_bytes().to_ascii_lowercase();
@@ -153,8 +139,8 @@ impl Compiled {
                                 .or_default()
                                 .push(owner);
                         } else {
-                            compiled.pattern_owners.push(PatternOwner::Phrase(owner));
-                            patterns.push(phrase);
+                            compiled.phrase_owners.push(owner);
+                            compiled.phrases.push((phrase.into(), rule.max_units()));
                         }
                     }
                 }
@@ -174,8 +160,8 @@ impl Compiled {
                         regex,
                     });
                     for literal in literals.into_iter().flatten() {
-                        compiled.pattern_owners.push(PatternOwner::Gate(at));
-                        patterns.push(literal);
+                        compiled.gate_owners.push(at);
+                        gates.push(literal);
                     }
                 }
                 RuleKind::Dom {
@@ -225,8 +211,8 @@ impl Compiled {
                 RuleKind::Context { .. } => {}
             }
         }
-        if !patterns.is_empty() {
-            compiled.patterns = Some(automaton(&patterns, true)?);
+        if !gates.is_empty() {
+            compiled.gates = Some(automaton(&gates, true)?);
         }
         if !token_patterns.is_empty() {
             compiled.tokens = Some(automaton(&token_patterns, false)?);
@@ -267,53 +253,54 @@ impl Compiled {
         }
     }
 
-    /// Searches the blocks of a page at once in `buffer`, the text that holds them all, for
-    /// prefix and contains phrases and for the literals regexes require. `blocks` gives, in
-    /// page order, each block's trimmed text and its line key (see
-    /// [`crate::features::line_key`]) as byte ranges of `buffer`.
-    pub(crate) fn page_hits(
+    /// The prefix and contains phrases, as literals for the lexicon.
+    pub(crate) fn phrase_literals(&self) -> impl Iterator<Item = LiteralSpec<'_>> {
+        self.phrases.iter().map(|(bytes, max_units)| LiteralSpec {
+            bytes,
+            max_units: *max_units,
+        })
+    }
+
+    /// Calls `hit(rule, start, end)` for every prefix and contains phrase rule matching a block,
+    /// given the phrases `found` in it, and the start of its line key (see
+    /// [`crate::features::line_key`]), where prefixes must be. Hits come in the order an
+    /// automaton would report them: by end, and for the same end the longest first.
+    pub(crate) fn phrase_hits(
         &self,
-        buffer: &str,
-        blocks: &[(Range<usize>, Range<usize>)],
-    ) -> PageHits {
-        let mut hits = PageHits {
-            phrases: Vec::new(),
-            regex_gates: vec![0; blocks.len()],
-        };
-        let Some(ac) = &self.patterns else {
-            return hits;
+        found: &mut [Found],
+        key_start: u32,
+        mut hit: impl FnMut(u32, usize, usize),
+    ) {
+        found.sort_unstable_by_key(|f| (f.end, f.start, f.literal));
+        for f in found.iter() {
+            let owner = &self.phrase_owners[f.literal as usize];
+            if owner.mode == PhraseMode::Contains || f.start == key_start {
+                hit(owner.rule, f.start as usize, f.end as usize);
+            }
+        }
+    }
+
+    /// For each block, the regexes that may match it: the blocks of a page are searched at once
+    /// in `buffer`, the text that holds them all, for the literals regexes require. `blocks`
+    /// gives each block's trimmed text as a byte range of `buffer`, in page order.
+    pub(crate) fn regex_gates(&self, buffer: &str, blocks: &[Range<usize>]) -> Vec<RegexGates> {
+        let mut gates = vec![0; blocks.len()];
+        let Some(ac) = &self.gates else {
+            return gates;
         };
         let mut b = 0;
         for m in ac.find_overlapping_iter(buffer) {
-            while b < blocks.len() && blocks[b].0.end < m.end() {
+            while b < blocks.len() && blocks[b].end < m.end() {
                 b += 1;
             }
-            let Some((text, key)) = blocks.get(b) else {
+            let Some(text) = blocks.get(b) else {
                 break;
             };
-            if m.start() < text.start {
-                continue;
-            }
-            let owner = match &self.pattern_owners[m.pattern().as_usize()] {
-                PatternOwner::Gate(regex) => {
-                    hits.regex_gates[b] |= 1 << regex;
-                    continue;
-                }
-                PatternOwner::Phrase(owner) => owner,
-            };
-            if owner.mode == PhraseMode::Prefix && m.start() != key.start {
-                continue;
-            }
-            let bytes = &buffer.as_bytes()[text.clone()];
-            let (start, end) = (m.start() - text.start, m.end() - text.start);
-            let glued = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
-            let glued_before = owner.word_start && start > 0 && glued(bytes.get(start - 1));
-            let glued_after = owner.word_end && glued(bytes.get(end));
-            if !glued_before && !glued_after {
-                hits.phrases.push((b, owner.rule, start, end));
+            if m.start() >= text.start {
+                gates[b] |= 1 << self.gate_owners[m.pattern().as_usize()];
             }
         }
-        hits
+        gates
     }
 
     /// Calls `hit(rule, start, end)` for every regex rule that `wanted` accepts and that matches
@@ -437,8 +424,18 @@ explanation = "e"
             .line_phrase_hits(text, key.clone(), &mut Vec::new(), |r, _, _| {
                 ids.push(set.rule(r).id.clone())
             });
-        let hits = set.compiled.page_hits(text, &[(0..text.len(), key)]);
-        ids.extend(hits.phrases.iter().map(|h| set.rule(h.1).id.clone()));
+        let mut found = Vec::new();
+        set.lexicon.scan(
+            set.languages(),
+            text,
+            text.len() as f32,
+            &mut String::new(),
+            |f| found.push(f),
+        );
+        set.compiled
+            .phrase_hits(&mut found, key.start as u32, |r, _, _| {
+                ids.push(set.rule(r).id.clone())
+            });
         ids.sort();
         ids.dedup();
         ids.retain(|id| id.starts_with("t."));
@@ -488,13 +485,12 @@ explanation = "e"
             "kind = \"regex\"\npattern = '(?i:tel|phone)\\s*[0-9]{3}'",
         ));
         let regex_rules = |text: &str| {
-            let hits = set
-                .compiled
-                .page_hits(text, &[(0..text.len(), 0..text.len())]);
+            let whole = 0..text.len();
+            let gates = set.compiled.regex_gates(text, std::slice::from_ref(&whole));
             let mut ids = Vec::new();
             set.compiled.regex_hits(
                 text,
-                hits.regex_gates[0],
+                gates[0],
                 |_| true,
                 |r, start, end| ids.push((set.rule(r).id.clone(), text[start..end].to_string())),
             );

@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::lang::{LangSet, Languages};
+use crate::lexicon::Lexicon;
 
 pub(crate) use compiled::Compiled;
 
@@ -403,6 +404,24 @@ pub struct Rule {
     pub(crate) langs: LangSet,
 }
 
+impl Rule {
+    /// The longest block, in units, the rule can fire on: the least `units` maximum of its
+    /// `when` conditions (infinite without one).
+    pub(crate) fn max_units(&self) -> f32 {
+        self.when
+            .iter()
+            .filter_map(|c| match c {
+                Condition::Range {
+                    feature: Feature::Units,
+                    max: Some(max),
+                    ..
+                } => Some(*max),
+                _ => None,
+            })
+            .fold(f32::INFINITY, f32::min)
+    }
+}
+
 /// A compiled, validated set of rules with the language resources. Build it once and share it:
 /// it is `Send + Sync` and matching never mutates it.
 #[derive(Debug)]
@@ -410,6 +429,8 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     languages: Languages,
     pub(crate) compiled: Compiled,
+    /// Stop words and phrases, for the one pass over each block's words.
+    pub(crate) lexicon: Lexicon,
 }
 
 impl RuleSet {
@@ -513,10 +534,12 @@ impl RuleSetBuilder {
             }
         }
         let compiled = Compiled::new(&rules)?;
+        let lexicon = Lexicon::new(&languages, compiled.phrase_literals());
         Ok(RuleSet {
             rules,
             languages,
             compiled,
+            lexicon,
         })
     }
 }
