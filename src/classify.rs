@@ -1,10 +1,9 @@
 //! First pass: the rules that fire on each block on its own.
 //!
-//! The phrases of each block were found when it was measured ([`crate::features::measure`]);
-//! the automaton of regex literals runs once over the text of the whole page; then, for every
-//! block: its line key looked up among the whole-line phrases, the phrases found in it, the
-//! regexes over its text, the DOM rules its element inherited, the feature rules, and
-//! repetition. Runs (`kind = "run"`) look at
+//! The phrases and regex literals of each block were found when it was measured
+//! ([`crate::features::measure`]); then, for every block: its line key looked up among the
+//! whole-line phrases, the phrases found in it, the regexes its gates let through, the DOM
+//! rules its element inherited, the feature rules, and repetition. Runs (`kind = "run"`) look at
 //! consecutive blocks but nothing beyond. Rules are skipped for blocks of other languages or
 //! inputs, and any rule whose `when` conditions fail does not fire. Each rule fires at most once
 //! per block.
@@ -31,8 +30,6 @@ pub(crate) fn first_pass(
 ) -> Vec<Vec<Reason>> {
     let runs = run_members(page, rules, values);
     let ranges = block_ranges(page);
-    let trimmed: Vec<Range<usize>> = ranges.iter().map(|(t, _)| t.clone()).collect();
-    let regex_gates = rules.compiled.regex_gates(page.buffer(), &trimmed);
     let mut scratch = Vec::new();
     let mut all = Vec::with_capacity(page.blocks.len());
     for (index, block) in page.blocks.iter().enumerate() {
@@ -58,14 +55,15 @@ pub(crate) fn first_pass(
         rules
             .compiled
             .line_phrase_hits(text, key.clone(), &mut scratch, &mut phrase_hit);
-        rules
-            .compiled
-            .phrase_hits(literals.of(index), key.start as u32, &mut phrase_hit);
+        let regexes =
+            rules
+                .compiled
+                .literal_hits(literals.of(index), key.start as u32, &mut phrase_hit);
         let body = strip_marker(text);
         let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
         rules.compiled.regex_hits(
             body,
-            regex_gates[index],
+            regexes,
             |rule| applies(rules.rule(rule)),
             |rule, start, end| {
                 add(

@@ -117,6 +117,13 @@ impl Script {
         matches!(c as u32, 0xa0..=0xbf | 0xd7 | 0xf7 | 0x2000..=0x2bff | 0x3000..=0x303f | 0xff01..=0xff0f | 0xff1a..=0xff20)
     }
 
+    /// Whether `c` is in a block of punctuation and symbols (quotes, dashes, arrows, CJK
+    /// punctuation …): no letter of a script, not alphanumeric, and a [symbol](Script::is_symbol).
+    /// A cheaper first test than [`Script::of`] for the most frequent non-ASCII characters.
+    pub fn is_punctuation(c: char) -> bool {
+        matches!(c as u32, 0xa0..=0xbf | 0x2000..=0x2bff | 0x3000..=0x303f)
+    }
+
     /// Whether the script has upper and lower case.
     pub fn is_cased(self) -> bool {
         matches!(self, Script::Latin | Script::Cyrillic | Script::Greek)

@@ -9,16 +9,19 @@
 //! A literal is matched with ASCII case folded and other bytes as they are, and only where its
 //! first character may start:
 //! * a literal beginning with an ASCII letter or digit where a word begins (the byte before is no
-//!   ASCII letter or digit), and only where that word, the run of ASCII letters and digits there,
-//!   is the literal's first word: phrases respect word edges, and the regex literals kept here
-//!   are those a regex can only match at the start of a word. So each word of a block is looked
-//!   up once, by its folded bytes, and the literals it starts are compared in full;
+//!   ASCII letter or digit): phrases respect word edges, and the regex literals kept here are
+//!   those a regex can only match at the start of a word. A phrase is made of whole words: it
+//!   matches only where the word there, the run of ASCII letters and digits, is its first word,
+//!   and (if it ends with a letter or digit) only where no letter or digit follows it. So each
+//!   word of a block is looked up once, by its folded bytes, and the phrases it starts are
+//!   compared in full. A regex literal may end inside a word (`photo` of `photographer`): such
+//!   literals are looked up by the first two bytes of each word, in a filter first, and also at
+//!   each capital inside a word (`rodentCredit:`, two words a text dump glued together);
 //! * a literal beginning with a non-ASCII character wherever that character is (looked up by the
 //!   character), one beginning with other ASCII wherever that byte is (by the byte).
 //!
-//! A literal ending with an ASCII letter or digit must not be followed by one. Each literal also
-//! says the longest block (in units) in which it matters, so long paragraphs are not compared
-//! with literals of rules for short lines.
+//! Each literal also says the longest block (in units) in which it matters, so long paragraphs
+//! are not compared with literals of rules for short lines.
 //!
 //! Stop-word counting follows [`crate::lang`]'s definition of a word: a run of letters and digits
 //! of any script but Han and kana (whose characters are counted one by one), holding a letter,
@@ -26,6 +29,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::bytemask::ByteMasks;
 use crate::lang::{LangSet, Languages, SAMPLE_CJK_CHARS, SAMPLE_WORDS, Script, WordCounts};
 
 /// A literal to look for.
@@ -35,6 +39,9 @@ pub(crate) struct LiteralSpec<'a> {
     pub bytes: &'a [u8],
     /// The longest block, in units, in which it matters.
     pub max_units: f32,
+    /// Made of whole words (a phrase), rather than possibly ending inside one (a regex literal,
+    /// which, if it starts with an ASCII letter or digit, has two bytes or more).
+    pub whole_words: bool,
 }
 
 /// A literal found in a block: which one (its index among the specs), and its byte range.
@@ -76,8 +83,12 @@ pub(crate) struct Lexicon {
     chars: FxHashMap<u32, (u32, u32)>,
     /// Non-ASCII bytes that begin a literal, as a 128-bit set over `b - 128`.
     char_leads: u128,
+    /// Whether some literal begins with a space or a control character.
+    space_first: bool,
     /// Literals beginning with an ASCII byte that is no letter or digit: range of `lists`.
     punct: Box<[(u32, u32); 128]>,
+    /// Literals that begin with an ASCII letter or digit and may end inside a word.
+    regex_literals: PrefixIndex,
     /// Lists of literal indices.
     lists: Vec<u32>,
     literals: Vec<Literal>,
@@ -99,7 +110,9 @@ impl Lexicon {
         let mut word_lists: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
         let mut char_lists: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         let mut punct_lists: Vec<Vec<u32>> = vec![Vec::new(); 128];
+        let mut prefix_literals: Vec<(Vec<u8>, u32)> = Vec::new();
         let mut char_leads = 0u128;
+        let mut space_first = false;
         let mut max_units = 0.0f32;
         for (i, spec) in literals.into_iter().enumerate() {
             let bytes = spec.bytes.to_ascii_lowercase();
@@ -107,11 +120,14 @@ impl Lexicon {
                 continue;
             };
             let i = i as u32;
-            if first.is_ascii_alphanumeric() {
+            if first.is_ascii_alphanumeric() && spec.whole_words {
                 let word = &bytes[..ascii_run(&bytes)];
                 word_lists.entry(word.into()).or_default().push(i);
+            } else if first.is_ascii_alphanumeric() {
+                prefix_literals.push((bytes.clone(), i));
             } else if first < 0x80 {
                 punct_lists[usize::from(first)].push(i);
+                space_first |= !first.is_ascii_punctuation();
             } else {
                 let len = char_len(first).min(bytes.len());
                 char_lists
@@ -122,7 +138,7 @@ impl Lexicon {
             }
             max_units = max_units.max(spec.max_units);
             stored.push(Literal {
-                word_end: bytes.last().is_some_and(u8::is_ascii_alphanumeric),
+                word_end: spec.whole_words && bytes.last().is_some_and(u8::is_ascii_alphanumeric),
                 bytes: bytes.into(),
                 max_units: spec.max_units,
             });
@@ -144,6 +160,7 @@ impl Lexicon {
         for (b, list) in punct_lists.into_iter().enumerate() {
             punct[b] = push_list(list);
         }
+        let regex_literals = PrefixIndex::new(&prefix_literals, &mut push_list);
         let mut words: Vec<(Box<[u8]>, WordEntry)> = by_word.into_iter().collect();
         words.sort_by(|a, b| a.0.cmp(&b.0));
         let mut table = WordTable::with_capacity(words.len());
@@ -160,7 +177,9 @@ impl Lexicon {
             entries,
             chars,
             char_leads,
+            space_first,
             punct,
+            regex_literals,
             lists,
             literals: stored,
             max_units,
@@ -181,60 +200,164 @@ impl Lexicon {
         let mut sample = Sample::default();
         let literals = units <= self.max_units;
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !(literals || sample.open) {
-                break;
+        // Where the bytes not yet read begin: those before belong to words and characters read.
+        let mut cursor = 0;
+        let mut base = 0;
+        // 1 when the byte before the window is an ASCII letter or digit.
+        let mut after_word = 0;
+        while base < bytes.len() && (literals || sample.open) {
+            let window = &bytes[base..bytes.len().min(base + 64)];
+            let masks = ByteMasks::of(window);
+            let word_starts = masks.alnum & !((masks.alnum << 1) | after_word);
+            after_word = masks.alnum >> 63;
+            // Words, non-ASCII characters and punctuation; the rest is space, read only when a
+            // literal starts with it.
+            let mut events = word_starts | masks.lead | masks.punct;
+            if literals && self.space_first {
+                events |= masks.ascii & !masks.alnum;
             }
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                let run = ascii_run(&bytes[i..]);
-                let word = &bytes[i..i + run];
-                let entry = self.entry(word);
-                if literals && let Some(entry) = entry {
-                    self.try_list(entry.literals, text, i, units, &mut found);
+            while events != 0 && (literals || sample.open) {
+                let at = base + events.trailing_zeros() as usize;
+                events &= events - 1;
+                if sample.open && at > cursor {
+                    // Space between: it ends the word being read, if any.
+                    sample.end_word(langs, text, cursor, scratch);
                 }
-                if sample.open {
-                    let ends_word = bytes.get(i + run).is_none_or(u8::is_ascii);
-                    sample.ascii_run(langs, text, (i, run), ends_word, entry);
-                }
-                i += run;
-                continue;
+                cursor = at
+                    + self.read(
+                        &mut sample,
+                        langs,
+                        text,
+                        at,
+                        &masks,
+                        base,
+                        units,
+                        literals,
+                        scratch,
+                        &mut found,
+                    );
             }
-            let len = if b < 0x80 {
-                if literals {
-                    self.try_list(self.punct[usize::from(b)], text, i, units, &mut found);
-                }
-                1
-            } else {
-                let len = char_len(b).min(bytes.len() - i);
-                if literals
-                    && b >= 0xc0
-                    && self.char_leads & (1 << (b - 128)) != 0
-                    && let Some(&list) = self.chars.get(&char_key(&bytes[i..i + len]))
-                {
-                    self.try_list(list, text, i, units, &mut found);
-                }
-                len
-            };
-            if sample.open {
-                sample.other(langs, text, i, scratch);
-            }
-            i += len;
+            base += 64;
+        }
+        if sample.open && cursor < bytes.len() {
+            sample.end_word(langs, text, cursor, scratch);
         }
         sample.finish(langs, text, scratch)
     }
 
-    /// The table's entry for an ASCII word.
-    fn entry(&self, word: &[u8]) -> Option<&WordEntry> {
-        let entry = &self.entries[self.table.get(word_key(word))? as usize];
+    /// Reads the word, character or punctuation at `at` (in the window at `base`, of byte
+    /// classes `masks`) for the sample and, if `literals`, the literals; returns its length.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn read(
+        &self,
+        sample: &mut Sample,
+        langs: &Languages,
+        text: &str,
+        at: usize,
+        masks: &ByteMasks,
+        base: usize,
+        units: f32,
+        literals: bool,
+        scratch: &mut String,
+        found: &mut impl FnMut(Found),
+    ) -> usize {
+        let bytes = text.as_bytes();
+        let b = bytes[at];
+        if b.is_ascii_alphanumeric() {
+            let run = ascii_run(&bytes[at..]);
+            let entry = self.entry(bytes, at, run);
+            if literals {
+                if let Some(entry) = entry {
+                    self.try_list(entry.literals, text, at, units, found);
+                }
+                self.try_regex_literals(text, (at, run), (masks, base), units, found);
+            }
+            if sample.open {
+                let ends_word = bytes.get(at + run).is_none_or(u8::is_ascii);
+                sample.ascii_run(langs, text, (at, run), ends_word, entry);
+            }
+            run
+        } else if b < 0x80 {
+            if literals {
+                self.try_list(self.punct[usize::from(b)], text, at, units, found);
+            }
+            if sample.open {
+                sample.end_word(langs, text, at, scratch);
+            }
+            1
+        } else {
+            let len = char_len(b).min(bytes.len() - at);
+            if literals
+                && self.char_leads & (1 << (b - 128)) != 0
+                && let Some(&list) = self.chars.get(&char_key(&bytes[at..at + len]))
+            {
+                self.try_list(list, text, at, units, found);
+            }
+            if sample.open {
+                sample.other(langs, text, at, scratch);
+            }
+            len
+        }
+    }
+
+    /// The table's entry for the ASCII word of `bytes` at `at`, `run` bytes long.
+    #[inline]
+    fn entry(&self, bytes: &[u8], at: usize, run: usize) -> Option<&WordEntry> {
+        let word = &bytes[at..at + run];
+        let key = match bytes.get(at..at + 8) {
+            Some(head) if run <= 8 => {
+                let head = u64::from_le_bytes(head.try_into().unwrap_or_default());
+                (head | (ONES * 0x20)) & (u64::MAX >> (64 - 8 * run))
+            }
+            _ => word_key(word),
+        };
+        let entry = &self.entries[self.table.get(key)? as usize];
         match &entry.long {
             Some(long) if !long.eq_ignore_ascii_case(word) => None,
             _ => Some(entry),
         }
     }
 
+    /// Reports the regex literals (which may end inside a word) occurring at the start of the
+    /// word at `at`, `run` bytes long, or at a capital inside it (`masks` are the byte classes
+    /// of the window at `base`).
+    #[inline]
+    fn try_regex_literals(
+        &self,
+        text: &str,
+        (at, run): (usize, usize),
+        (masks, base): (&ByteMasks, usize),
+        units: f32,
+        found: &mut impl FnMut(Found),
+    ) {
+        if self.regex_literals.is_empty() {
+            return;
+        }
+        self.regex_literals.find(self, text, at, units, found);
+        let offset = at - base;
+        let mut capitals = masks.upper >> offset >> 1;
+        if offset + run <= 64 {
+            capitals &= (1u64 << (run - 1)) - 1;
+        } else {
+            // The word goes on past the window: look at the rest of it byte by byte.
+            let rest = &text.as_bytes()[base + 64..at + run];
+            for (k, b) in rest.iter().enumerate() {
+                if b.is_ascii_uppercase() {
+                    self.regex_literals
+                        .find(self, text, base + 64 + k, units, found);
+                }
+            }
+        }
+        while capitals != 0 {
+            let inner = at + 1 + capitals.trailing_zeros() as usize;
+            self.regex_literals.find(self, text, inner, units, found);
+            capitals &= capitals - 1;
+        }
+    }
+
     /// Reports the literals of `list` occurring at `at`.
+    #[inline]
     fn try_list(
         &self,
         (from, to): (u32, u32),
@@ -243,6 +366,9 @@ impl Lexicon {
         units: f32,
         found: &mut impl FnMut(Found),
     ) {
+        if from == to {
+            return;
+        }
         let bytes = text.as_bytes();
         for &l in &self.lists[from as usize..to as usize] {
             let literal = &self.literals[l as usize];
@@ -312,12 +438,22 @@ impl Sample {
         self.check_full();
     }
 
-    /// Counts the character (not an ASCII letter or digit) at `at`.
+    /// Counts the ASCII character (not a letter or digit) at `at`: it ends the word being read.
+    #[inline]
+    fn end_word(&mut self, langs: &Languages, text: &str, at: usize, scratch: &mut String) {
+        if let Some(start) = self.word_start.take() {
+            langs.count_word(&text[start..at], self.cased, scratch, &mut self.counts);
+            self.cased = false;
+            self.check_full();
+        }
+    }
+
+    /// Counts the non-ASCII character at `at`.
     fn other(&mut self, langs: &Languages, text: &str, at: usize, scratch: &mut String) {
-        let word_char = if text.as_bytes()[at] < 0x80 {
+        let c = text[at..].chars().next().unwrap_or_default();
+        let word_char = if Script::is_punctuation(c) {
             false
         } else {
-            let c = text[at..].chars().next().unwrap_or_default();
             match Script::of(c) {
                 Some(Script::Han | Script::Kana) => {
                     self.counts.cjk_chars += 1;
@@ -458,6 +594,107 @@ fn alnum_mask(x: u64) -> u64 {
     (within(low, b'0', b'9') | within(low | (ONES * 0x20), b'a', b'z')) & !x
 }
 
+/// Literals beginning with an ASCII letter or digit that may end inside a word, by their first
+/// bytes, folded: four for literals of four bytes or more, two for shorter ones (literals of one
+/// byte are not kept: they would be in every block). A bit set over a hash of each key comes
+/// first, so that most words cost one look at it.
+#[derive(Debug, Default)]
+struct PrefixIndex {
+    /// Key → range of the lexicon's lists.
+    lists: FxHashMap<u32, (u32, u32)>,
+    /// A bit per hash of the keys of `lists`.
+    filter: Box<[u64]>,
+    /// Whether some literal is under four bytes.
+    short: bool,
+}
+
+/// Bits of [`PrefixIndex::filter`]'s hash.
+const PREFIX_FILTER_BITS: u32 = 14;
+
+impl PrefixIndex {
+    fn new(
+        literals: &[(Vec<u8>, u32)],
+        push_list: &mut impl FnMut(Vec<u32>) -> (u32, u32),
+    ) -> PrefixIndex {
+        let mut by_key: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        let mut short = false;
+        for (bytes, i) in literals.iter().filter(|(bytes, _)| bytes.len() >= 2) {
+            short |= bytes.len() < 4;
+            by_key.entry(prefix_key(bytes)).or_default().push(*i);
+        }
+        let mut filter = vec![0u64; 1 << (PREFIX_FILTER_BITS - 6)].into_boxed_slice();
+        let lists = by_key
+            .into_iter()
+            .map(|(key, list)| {
+                let bit = prefix_bit(key);
+                filter[bit / 64] |= 1 << (bit % 64);
+                (key, push_list(list))
+            })
+            .collect();
+        PrefixIndex {
+            lists,
+            filter,
+            short,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lists.is_empty()
+    }
+
+    /// Reports the literals occurring at `at`.
+    #[inline]
+    fn find(
+        &self,
+        lexicon: &Lexicon,
+        text: &str,
+        at: usize,
+        units: f32,
+        found: &mut impl FnMut(Found),
+    ) {
+        let rest = &text.as_bytes()[at..];
+        if rest.len() >= 4 {
+            self.probe(lexicon, prefix_key(rest), text, at, units, found);
+        }
+        if self.short && rest.len() >= 2 {
+            self.probe(lexicon, prefix_key(&rest[..2]), text, at, units, found);
+        }
+    }
+
+    #[inline]
+    fn probe(
+        &self,
+        lexicon: &Lexicon,
+        key: u32,
+        text: &str,
+        at: usize,
+        units: f32,
+        found: &mut impl FnMut(Found),
+    ) {
+        let bit = prefix_bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) != 0
+            && let Some(&list) = self.lists.get(&key)
+        {
+            lexicon.try_list(list, text, at, units, found);
+        }
+    }
+}
+
+/// The key of a prefix: the first four bytes of `bytes`, or its first two when it has fewer
+/// than four (with a marker in the top byte, so the two kinds of keys differ), ASCII folded.
+fn prefix_key(bytes: &[u8]) -> u32 {
+    let fold = |i: usize| bytes[i].to_ascii_lowercase();
+    if bytes.len() >= 4 {
+        u32::from_le_bytes([fold(0), fold(1), fold(2), fold(3)])
+    } else {
+        u32::from_le_bytes([fold(0), fold(1), 0, 0xff])
+    }
+}
+
+fn prefix_bit(key: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b1) >> (32 - PREFIX_FILTER_BITS)) as usize
+}
+
 /// The length of a UTF-8 character from its first byte.
 fn char_len(lead: u8) -> usize {
     match lead {
@@ -495,6 +732,7 @@ mod tests {
             literals.iter().map(|(l, max_units)| LiteralSpec {
                 bytes: l.as_bytes(),
                 max_units: *max_units,
+                whole_words: true,
             }),
         );
         let mut all = Vec::new();
@@ -566,6 +804,23 @@ mod tests {
         let any = f32::INFINITY;
         assert_eq!(found(&[("été", any)], "ÉTÉ été", 10.0).len(), 1);
         assert_eq!(found(&[("[AB]", any)], "[ab] @AB", 10.0).len(), 1);
+    }
+
+    #[test]
+    fn regex_literals_may_end_inside_words() {
+        let langs = languages();
+        let specs = ["photo", "hrs ago", "credit:", " said"].map(|l| LiteralSpec {
+            bytes: l.as_bytes(),
+            max_units: f32::INFINITY,
+            whole_words: false,
+        });
+        let lexicon = Lexicon::new(&langs, specs);
+        let text = "Photographer, 2 hrs ago, telephoto, plagueCredit: AP said";
+        let mut all = Vec::new();
+        lexicon.scan(&langs, text, 10.0, &mut String::new(), |f| {
+            all.push(&text[f.start as usize..f.end as usize])
+        });
+        assert_eq!(all, ["Photo", "hrs ago", "Credit:", " said"]);
     }
 
     #[test]

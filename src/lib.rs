@@ -69,6 +69,7 @@
 //! ([`context`]); each block ends with a [`Verdict`].
 
 pub mod batch;
+mod bytemask;
 pub mod cards;
 pub mod classify;
 pub mod cleaner;

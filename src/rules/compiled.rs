@@ -5,13 +5,9 @@
 //! * the other phrases are literals of the rule set's [`crate::lexicon::Lexicon`], found by the
 //!   one pass over each block's words; here each one found is checked against its phrase's mode
 //!   (prefix, contains);
-//! * the literals that regexes require (see [`super::literals`]) go into one Aho-Corasick
-//!   automaton (ASCII case-insensitive), run once over the text of the whole page (all blocks at
-//!   once, so a page costs one search, not one per block); each match marks its regex as
-//!   possible in its block;
 //! * regexes are compiled once and tried one by one, only for the blocks their rule's
-//!   conditions accept, that hold one of their required literals and start with a byte a match
-//!   can start with;
+//!   conditions accept and that pass their gate (see [`super::gates`]): the first or last bytes
+//!   of the block, looked up in tables with a bit per regex, or a literal the lexicon found;
 //! * every class/id token pattern goes into one automaton, run once per distinct token of a page;
 //! * tags, zones and selectors are listed per rule.
 
@@ -22,7 +18,7 @@ use html5ever::LocalName;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use super::literals::{first_bytes, required_literals};
+use super::gates::{ByteSet, EdgePairs, gate};
 use super::{Header, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::html::selector::ElementSelector;
@@ -38,11 +34,108 @@ struct PhraseOwner {
     word_end: bool,
 }
 
-/// How many regexes can be gated by their literals: the bits of a [`RegexGates`] mask.
+/// How many regexes can be gated: the bits of a [`RegexGates`] mask. Later ones run on every
+/// block their conditions accept.
 const GATED_REGEXES: usize = 64;
 
 /// For one block, the gated regexes that may match it: bit `n` for regex `n`.
 pub(crate) type RegexGates = u64;
+
+/// How many branches of all regexes can be tested at the start, and at the end: the bits of a
+/// [`Branches`] mask. A regex with branches beyond runs on every block its conditions accept.
+const TESTED_BRANCHES: usize = 64;
+
+/// A set of regex branches tested at one edge of a block: bit `n` for branch `n`.
+type Branches = u64;
+
+/// Tests of regex branches on the first (or last) two bytes of a block.
+#[derive(Debug)]
+struct EdgeTables {
+    /// For each byte, the branches that can have it first (last), as bits.
+    outer: Box<[Branches; 256]>,
+    /// For each branch and each byte it can have first (last): 1 + the index in `inner` of the
+    /// bytes that can follow (precede) it; 0 for the other bytes.
+    follow: Vec<[u16; 256]>,
+    inner: Vec<ByteSet>,
+    /// The regex of each branch, as its bit.
+    regex: Vec<RegexGates>,
+}
+
+impl Default for EdgeTables {
+    fn default() -> Self {
+        EdgeTables {
+            outer: Box::new([0; 256]),
+            follow: Vec::new(),
+            inner: Vec::new(),
+            regex: Vec::new(),
+        }
+    }
+}
+
+impl EdgeTables {
+    /// Adds the branches of the regex `bit`; false when there is no room for them.
+    fn add(&mut self, branches: &[EdgePairs], bit: RegexGates) -> bool {
+        if self.regex.len() + branches.len() > TESTED_BRANCHES {
+            return false;
+        }
+        for pairs in branches {
+            let branch: Branches = 1 << self.regex.len();
+            let mut follow = [0u16; 256];
+            for (outer, inner) in pairs {
+                self.outer[usize::from(*outer)] |= branch;
+                self.inner.push(*inner);
+                follow[usize::from(*outer)] = self.inner.len() as u16;
+            }
+            self.follow.push(follow);
+            self.regex.push(bit);
+        }
+        true
+    }
+
+    /// The regexes with a branch passing on `outer` and `inner` (`None`: the block has one byte).
+    fn open(&self, outer: u8, inner: Option<u8>) -> RegexGates {
+        let mut branches = self.outer[usize::from(outer)];
+        let mut open = 0;
+        while branches != 0 {
+            let branch = branches.trailing_zeros() as usize;
+            branches &= branches - 1;
+            let passes = inner.is_none_or(|b| {
+                let set = &self.inner[usize::from(self.follow[branch][usize::from(outer)]) - 1];
+                set[usize::from(b / 64)] & (1 << (b % 64)) != 0
+            });
+            if passes {
+                open |= self.regex[branch];
+            }
+        }
+        open
+    }
+}
+
+/// The gates of the regexes (see [`super::gates`]).
+#[derive(Debug, Default)]
+struct GateTables {
+    start: EdgeTables,
+    end: EdgeTables,
+    /// The regexes that may match any block.
+    always: RegexGates,
+    /// For each regex literal of the lexicon (after the phrases), its regex's bit.
+    literals: Vec<RegexGates>,
+}
+
+impl GateTables {
+    /// The regexes that may match a block whose text (without a leading bullet or list
+    /// number) is `body`, given the bits of the regex literals found in it.
+    fn open(&self, body: &[u8], literal_bits: RegexGates) -> RegexGates {
+        let mut open = self.always | literal_bits;
+        if let (Some(&first), Some(&last)) = (body.first(), body.last()) {
+            let n = body.len();
+            let second = (n > 1).then(|| body[1]);
+            let before_last = (n > 1).then(|| body[n - 2]);
+            open |= self.start.open(first, second) | self.end.open(last, before_last);
+        }
+        open
+    }
+}
 
 /// What a token pattern of the automaton belongs to.
 #[derive(Debug)]
@@ -59,12 +152,6 @@ struct TokenOwner {
 struct RuleRegex {
     rule: u32,
     regex: Regex,
-    /// For patterns anchored at the start whose matches can only begin with a known set of
-    /// literals: the first bytes of those literals, as a 256-bit set. A text starting with
-    /// another byte cannot match, and the search is skipped.
-    first_bytes: Option<[u64; 4]>,
-    /// Whether the regex runs only on blocks holding one of its required literals.
-    gated: bool,
 }
 
 /// The compiled matchers of a rule set.
@@ -78,10 +165,9 @@ pub(crate) struct Compiled {
     /// rule may fire on; a phrase's index here is its literal's index in the lexicon.
     phrases: Vec<(Box<[u8]>, f32)>,
     phrase_owners: Vec<PhraseOwner>,
-    /// The literals regexes require.
-    gates: Option<AhoCorasick>,
-    /// For each literal of `gates`, the index of its regex in `regexes`.
-    gate_owners: Vec<usize>,
+    /// The literals regexes require, with the longest block their rule may fire on.
+    gate_literals: Vec<(Vec<u8>, f32)>,
+    gates: GateTables,
     regexes: Vec<RuleRegex>,
     tokens: Option<AhoCorasick>,
     token_owners: Vec<TokenOwner>,
@@ -100,7 +186,6 @@ pub(crate) struct Compiled {
 impl Compiled {
     pub(crate) fn new(rules: &[Rule]) -> Result<Compiled> {
         let mut compiled = Compiled::default();
-        let mut gates: Vec<Vec<u8>> = Vec::new();
         let mut token_patterns: Vec<String> = Vec::new();
         for (index, rule) in rules.iter().enumerate() {
             let index = index as u32;
@@ -151,18 +236,10 @@ impl Compiled {
                 } => {
                     let regex = Regex::new(pattern)
                         .map_err(|e| fail(format!("bad regex in rule `{}`: {e}", rule.id)))?;
-                    let at = compiled.regexes.len();
-                    let literals = required_literals(pattern).filter(|_| at < GATED_REGEXES);
-                    compiled.regexes.push(RuleRegex {
-                        rule: index,
-                        first_bytes: first_bytes(pattern),
-                        gated: literals.is_some(),
-                        regex,
-                    });
-                    for literal in literals.into_iter().flatten() {
-                        compiled.gate_owners.push(at);
-                        gates.push(literal);
+                    if compiled.regexes.len() < GATED_REGEXES {
+                        compiled.add_gate(pattern, rule.max_units());
                     }
+                    compiled.regexes.push(RuleRegex { rule: index, regex });
                 }
                 RuleKind::Dom {
                     tokens,
@@ -211,9 +288,6 @@ impl Compiled {
                 RuleKind::Context { .. } => {}
             }
         }
-        if !gates.is_empty() {
-            compiled.gates = Some(automaton(&gates, true)?);
-        }
         if !token_patterns.is_empty() {
             compiled.tokens = Some(automaton(&token_patterns, false)?);
         }
@@ -253,81 +327,85 @@ impl Compiled {
         }
     }
 
-    /// The prefix and contains phrases, as literals for the lexicon.
-    pub(crate) fn phrase_literals(&self) -> impl Iterator<Item = LiteralSpec<'_>> {
-        self.phrases.iter().map(|(bytes, max_units)| LiteralSpec {
+    /// Works out the gate of the next regex (see [`super::gates`]).
+    fn add_gate(&mut self, pattern: &str, max_units: f32) {
+        let bit: RegexGates = 1 << self.regexes.len();
+        let gate = gate(pattern);
+        let tables = &mut self.gates;
+        let tested = tables.start.add(&gate.start, bit) && tables.end.add(&gate.end, bit);
+        if gate.always || !tested {
+            tables.always |= bit;
+        }
+        for literal in gate.literals {
+            tables.literals.push(bit);
+            self.gate_literals.push((literal, max_units));
+        }
+    }
+
+    /// The literals the lexicon looks for: the prefix and contains phrases, then the regex
+    /// literals.
+    pub(crate) fn literals(&self) -> impl Iterator<Item = LiteralSpec<'_>> {
+        let phrases = self.phrases.iter().map(|(bytes, max_units)| LiteralSpec {
             bytes,
             max_units: *max_units,
-        })
+            whole_words: true,
+        });
+        let regex_literals = self
+            .gate_literals
+            .iter()
+            .map(|(bytes, max_units)| LiteralSpec {
+                bytes,
+                max_units: *max_units,
+                whole_words: false,
+            });
+        phrases.chain(regex_literals)
     }
 
     /// Calls `hit(rule, start, end)` for every prefix and contains phrase rule matching a block,
-    /// given the phrases `found` in it, and the start of its line key (see
+    /// given the literals `found` in it, and the start of its line key (see
     /// [`crate::features::line_key`]), where prefixes must be. Hits come in the order an
-    /// automaton would report them: by end, and for the same end the longest first.
-    pub(crate) fn phrase_hits(
+    /// automaton would report them: by end, and for the same end the longest first. Returns the
+    /// regexes whose literals were found.
+    pub(crate) fn literal_hits(
         &self,
         found: &mut [Found],
         key_start: u32,
         mut hit: impl FnMut(u32, usize, usize),
-    ) {
+    ) -> RegexGates {
         found.sort_unstable_by_key(|f| (f.end, f.start, f.literal));
+        let mut regexes = 0;
         for f in found.iter() {
-            let owner = &self.phrase_owners[f.literal as usize];
+            let Some(owner) = self.phrase_owners.get(f.literal as usize) else {
+                regexes |= self.gates.literals[f.literal as usize - self.phrase_owners.len()];
+                continue;
+            };
             if owner.mode == PhraseMode::Contains || f.start == key_start {
                 hit(owner.rule, f.start as usize, f.end as usize);
             }
         }
-    }
-
-    /// For each block, the regexes that may match it: the blocks of a page are searched at once
-    /// in `buffer`, the text that holds them all, for the literals regexes require. `blocks`
-    /// gives each block's trimmed text as a byte range of `buffer`, in page order.
-    pub(crate) fn regex_gates(&self, buffer: &str, blocks: &[Range<usize>]) -> Vec<RegexGates> {
-        let mut gates = vec![0; blocks.len()];
-        let Some(ac) = &self.gates else {
-            return gates;
-        };
-        let mut b = 0;
-        for m in ac.find_overlapping_iter(buffer) {
-            while b < blocks.len() && blocks[b].end < m.end() {
-                b += 1;
-            }
-            let Some(text) = blocks.get(b) else {
-                break;
-            };
-            if m.start() >= text.start {
-                gates[b] |= 1 << self.gate_owners[m.pattern().as_usize()];
-            }
-        }
-        gates
+        regexes
     }
 
     /// Calls `hit(rule, start, end)` for every regex rule that `wanted` accepts and that matches
-    /// `text`, a block whose [`RegexGates`] are `gates`. Rules are tried one by one, so that
-    /// rules whose conditions already failed cost nothing and each regex keeps its own search
-    /// strategy (anchors, literal prefilters), which one combined set of many Unicode patterns
-    /// would lose.
+    /// `body`, a block's text without a leading bullet or list number; `found` are the regexes
+    /// whose literals are in it ([`Compiled::literal_hits`]). Rules are tried one by one, only
+    /// where their gate lets them (see [`super::gates`]), so that rules whose conditions already
+    /// failed cost nothing and each regex keeps its own search strategy (anchors, literal
+    /// prefilters), which one combined set of many Unicode patterns would lose.
     pub(crate) fn regex_hits(
         &self,
-        text: &str,
-        gates: RegexGates,
+        body: &str,
+        found: RegexGates,
         mut wanted: impl FnMut(u32) -> bool,
         mut hit: impl FnMut(u32, usize, usize),
     ) {
-        let first = text.as_bytes().first().copied();
+        let open = self.gates.open(body.as_bytes(), found);
         for (n, r) in self.regexes.iter().enumerate() {
-            if r.gated && gates & (1 << n) == 0 {
+            if n < GATED_REGEXES && open & (1 << n) == 0 {
                 continue;
             }
-            let may_start = match (&r.first_bytes, first) {
-                (Some(set), Some(b)) => set[usize::from(b / 64)] & (1 << (b % 64)) != 0,
-                (Some(_), None) => false,
-                (None, _) => true,
-            };
-            if may_start
-                && wanted(r.rule)
-                && let Some(m) = r.regex.find(text)
+            if wanted(r.rule)
+                && let Some(m) = r.regex.find(body)
             {
                 hit(r.rule, m.start(), m.end());
             }
@@ -415,30 +493,35 @@ message = "m"
 explanation = "e"
 "#;
 
-    fn phrase_rules(set: &RuleSet, text: &str) -> Vec<String> {
+    /// The test rules (`t.…`) that phrases and regexes fire on `text`, with what they matched.
+    fn matches(set: &RuleSet, text: &str) -> Vec<(String, String)> {
         let key = crate::features::line_key(text);
         let start = key.as_ptr() as usize - text.as_ptr() as usize;
         let key = start..start + key.len();
-        let mut ids = Vec::new();
+        let mut hits = Vec::new();
+        let mut hit = |r: u32, start: usize, end: usize| {
+            hits.push((set.rule(r).id.clone(), text[start..end].to_string()))
+        };
         set.compiled
-            .line_phrase_hits(text, key.clone(), &mut Vec::new(), |r, _, _| {
-                ids.push(set.rule(r).id.clone())
-            });
+            .line_phrase_hits(text, key.clone(), &mut Vec::new(), &mut hit);
         let mut found = Vec::new();
-        set.lexicon.scan(
-            set.languages(),
-            text,
-            text.len() as f32,
-            &mut String::new(),
-            |f| found.push(f),
-        );
-        set.compiled
-            .phrase_hits(&mut found, key.start as u32, |r, _, _| {
-                ids.push(set.rule(r).id.clone())
+        let units = text.len() as f32;
+        set.lexicon
+            .scan(set.languages(), text, units, &mut String::new(), |f| {
+                found.push(f)
             });
+        let regexes = set
+            .compiled
+            .literal_hits(&mut found, key.start as u32, &mut hit);
+        set.compiled.regex_hits(text, regexes, |_| true, &mut hit);
+        hits.retain(|(id, _)| id.starts_with("t."));
+        hits
+    }
+
+    fn phrase_rules(set: &RuleSet, text: &str) -> Vec<String> {
+        let mut ids: Vec<String> = matches(set, text).into_iter().map(|(id, _)| id).collect();
         ids.sort();
         ids.dedup();
-        ids.retain(|id| id.starts_with("t."));
         ids
     }
 
@@ -479,30 +562,23 @@ explanation = "e"
     }
 
     #[test]
-    fn regexes_run_where_their_literals_are() {
+    fn regexes_run_where_their_gates_let_them() {
         let set = set(&RULES.replace(
             "kind = \"phrase\"\nmatch = \"line\"\nphrases = [\"share\"]",
-            "kind = \"regex\"\npattern = '(?i:tel|phone)\\s*[0-9]{3}'",
+            "kind = \"regex\"\npattern = '\\b(?i:tel|phone)\\s*[0-9]{3}|^Fax \\d|\\d{3}\\.$'",
         ));
-        let regex_rules = |text: &str| {
-            let whole = 0..text.len();
-            let gates = set.compiled.regex_gates(text, std::slice::from_ref(&whole));
-            let mut ids = Vec::new();
-            set.compiled.regex_hits(
-                text,
-                gates[0],
-                |_| true,
-                |r, start, end| ids.push((set.rule(r).id.clone(), text[start..end].to_string())),
-            );
-            ids.retain(|(id, _)| id.starts_with("t."));
-            ids
-        };
-        assert_eq!(
-            regex_rules("Call TEL 555 now"),
-            [("t.line".to_string(), "TEL 555".to_string())]
-        );
-        assert!(regex_rules("Call 555 now").is_empty());
-        assert!(set.compiled.regexes.iter().any(|r| r.gated));
+        let pair = |id: &str, m: &str| vec![(id.to_string(), m.to_string())];
+        assert_eq!(matches(&set, "Call TEL 555 now"), pair("t.line", "TEL 555"));
+        assert_eq!(matches(&set, "Fax 5"), pair("t.line", "Fax 5"));
+        assert_eq!(matches(&set, "Call 555."), pair("t.line", "555."));
+        assert!(matches(&set, "Call 555 now").is_empty());
+        assert!(matches(&set, "Hotel 555").is_empty(), "`tel` inside a word");
+        let regex = set
+            .compiled
+            .regexes
+            .iter()
+            .position(|r| set.rule(r.rule).id == "t.line");
+        assert_eq!(set.compiled.gates.always & (1 << regex.unwrap()), 0);
     }
 
     #[test]

@@ -8,12 +8,13 @@
 //! or category. Loading validates everything up front, so a broken file stops the program with
 //! the file, line and problem, never in the middle of a run.
 //!
-//! Submodules: `schema` reads and validates rule files, `compiled` builds the automata
-//! that match all rules of a kind in one pass, `builtin` embeds the shipped files.
+//! Submodules: `schema` reads and validates rule files, `compiled` builds the matchers of
+//! each kind of rule, `gates` works out the cheap tests that say where a regex may match,
+//! `builtin` embeds the shipped files.
 
 mod builtin;
 pub(crate) mod compiled;
-mod literals;
+mod gates;
 mod schema;
 
 use std::fmt;
@@ -534,7 +535,7 @@ impl RuleSetBuilder {
             }
         }
         let compiled = Compiled::new(&rules)?;
-        let lexicon = Lexicon::new(&languages, compiled.phrase_literals());
+        let lexicon = Lexicon::new(&languages, compiled.literals());
         Ok(RuleSet {
             rules,
             languages,

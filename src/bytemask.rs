@@ -1,0 +1,99 @@
+//! Classes of the bytes of a text, 64 bytes at a time, as bit masks: bit `i` of a mask stands for
+//! byte `i` of the window. Passes over a block that look for words, capitals or non-ASCII
+//! characters iterate over the set bits instead of testing byte after byte.
+//!
+//! The classes are worked out eight bytes at a time in ordinary 64-bit arithmetic (each byte's
+//! class lands in its top bit), then the eight top bits are gathered into one byte.
+
+/// The byte classes of a window of up to 64 bytes (bits past its end are clear).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ByteMasks {
+    /// ASCII bytes.
+    pub ascii: u64,
+    /// ASCII letters and digits.
+    pub alnum: u64,
+    /// ASCII capitals.
+    pub upper: u64,
+    /// ASCII bytes that are no letter, digit, space or control character: punctuation.
+    pub punct: u64,
+    /// Bytes that begin a non-ASCII character (`0b11xx_xxxx`).
+    pub lead: u64,
+}
+
+impl ByteMasks {
+    /// The classes of `window` (at most 64 bytes).
+    pub(crate) fn of(window: &[u8]) -> ByteMasks {
+        let mut masks = ByteMasks::default();
+        for (k, chunk) in window.chunks(8).enumerate() {
+            let x = match chunk.try_into() {
+                Ok(eight) => u64::from_le_bytes(eight),
+                Err(_) => {
+                    let mut padded = [0u8; 8];
+                    padded[..chunk.len()].copy_from_slice(chunk);
+                    u64::from_le_bytes(padded)
+                }
+            };
+            let shift = 8 * k;
+            let ascii = !x & HIGH;
+            let low = x & !HIGH;
+            let digit = within(low, b'0', b'9');
+            let upper = within(low, b'A', b'Z');
+            let lower = within(low, b'a', b'z');
+            let alnum = (digit | upper | lower) & ascii;
+            let visible = within(low, b'!', b'~') & ascii;
+            masks.ascii |= gather(ascii) << shift;
+            masks.alnum |= gather(alnum) << shift;
+            masks.upper |= gather(upper & ascii) << shift;
+            masks.punct |= gather(visible & !alnum) << shift;
+            masks.lead |= gather(x & (x << 1) & HIGH) << shift;
+        }
+        // The zeros padding a short window are ASCII bytes of no other class.
+        if window.len() < 64 {
+            masks.ascii &= (1 << window.len()) - 1;
+        }
+        masks
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES * 0x80;
+
+/// The top bit of each byte of `low` (7-bit values) within `lo..=hi`.
+fn within(low: u64, lo: u8, hi: u8) -> u64 {
+    ((low + ONES * u64::from(128 - lo)) & !(low + ONES * u64::from(127 - hi))) & HIGH
+}
+
+/// The top bits of the eight bytes of `x` (the other bits clear), as the eight low bits.
+fn gather(x: u64) -> u64 {
+    (x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_are_those_of_each_byte() {
+        let window: Vec<u8> = (0..=255u8).collect();
+        for part in window.chunks(64) {
+            let masks = ByteMasks::of(part);
+            for (i, &b) in part.iter().enumerate() {
+                let bit = |mask: u64| mask & (1 << i) != 0;
+                assert_eq!(bit(masks.ascii), b.is_ascii(), "{b}");
+                assert_eq!(bit(masks.alnum), b.is_ascii_alphanumeric(), "{b}");
+                assert_eq!(bit(masks.upper), b.is_ascii_uppercase(), "{b}");
+                assert_eq!(bit(masks.punct), b.is_ascii_punctuation(), "{b}");
+                assert_eq!(bit(masks.lead), b >= 0xc0, "{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_windows_leave_the_rest_clear() {
+        let masks = ByteMasks::of(b"Ab 1");
+        assert_eq!(masks.ascii, 0b1111);
+        assert_eq!(masks.alnum, 0b1011);
+        assert_eq!(masks.upper, 0b0001);
+        assert_eq!(ByteMasks::of(b""), ByteMasks::default());
+    }
+}
