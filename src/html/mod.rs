@@ -16,14 +16,16 @@
 mod meta;
 mod prune;
 pub mod selector;
+mod tag;
 
 use std::borrow::Cow;
 
 use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
 use html5ever::LocalName;
+use html5ever::tendril::TendrilSink;
 use rustc_hash::FxHashMap;
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
 use selector::ElementSelector;
 
@@ -39,7 +41,15 @@ pub fn parse<'a>(
     lossy: bool,
     selectors: &[(u32, ElementSelector)],
 ) -> Page<'a> {
-    let document = Html::parse_document(&prune::prune(&source));
+    // General CSS selectors may test any attribute; class lists only need `class`.
+    let slim = selectors
+        .iter()
+        .all(|(_, s)| matches!(s, ElementSelector::Classes(_)));
+    let document = html5ever::driver::parse_document(
+        HtmlTreeSink::new(Html::new_document()),
+        Default::default(),
+    )
+    .one(prune::prune(&source, slim));
     let mut page = Page::new(source, InputKind::Html, encoding, lossy);
     let mut walker = Walker::new(&mut page, selectors);
     walker.walk(&document);
