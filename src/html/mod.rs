@@ -19,7 +19,9 @@ pub mod selector;
 mod tag;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
+use ego_tree::Tree;
 use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
 use html5ever::LocalName;
@@ -45,12 +47,15 @@ pub fn parse<'a>(
     let slim = selectors
         .iter()
         .all(|(_, s)| matches!(s, ElementSelector::Classes(_)));
-    let document = html5ever::driver::parse_document(
-        HtmlTreeSink::new(Html::new_document()),
-        Default::default(),
-    )
-    .one(prune::prune(&source, slim));
+    let pruned = prune::prune(&source, slim);
+    // A tag makes at most one element and one text node.
+    let mut document = Html::new_document();
+    document.tree = Tree::with_capacity(Node::Document, 2 * pruned.tags + 1);
+    let document =
+        html5ever::driver::parse_document(HtmlTreeSink::new(document), Default::default())
+            .one(pruned.html);
     let mut page = Page::new(source, InputKind::Html, encoding, lossy);
+    page.arena.reserve(pruned.text);
     let mut walker = Walker::new(&mut page, selectors);
     walker.walk(&document);
     let head = std::mem::take(&mut walker.head);
@@ -333,23 +338,25 @@ impl<'p, 'a> Walker<'p, 'a> {
     /// Appends text to the current block, collapsing white space.
     fn append(&mut self, text: &str) {
         let arena = &mut self.page.arena;
-        let mut space = self.pending_space || text.starts_with(is_blank);
-        let mut wrote = false;
-        for word in text.split(is_blank).filter(|w| !w.is_empty()) {
-            if space && arena.len() > self.start {
+        let mut space = self.pending_space;
+        let mut last_end = None;
+        for range in words(text) {
+            if (space || range.start > 0) && arena.len() > self.start {
                 arena.push(' ');
             }
+            last_end = Some(range.end);
+            let word = &text[range];
             if self.links > 0 {
-                self.link_chars += word.chars().count() as u32;
+                // Characters: the bytes that do not continue a UTF-8 sequence.
+                self.link_chars += word.bytes().filter(|&b| (b as i8) >= -0x40).count() as u32;
             }
             arena.push_str(word);
             space = true;
-            wrote = true;
         }
-        if wrote {
-            self.pending_space = text.ends_with(is_blank);
-        } else if !text.is_empty() {
-            self.pending_space = true;
+        match last_end {
+            Some(end) => self.pending_space = end < text.len(),
+            None if !text.is_empty() => self.pending_space = true,
+            None => {}
         }
     }
 
@@ -420,6 +427,43 @@ impl<'p, 'a> Walker<'p, 'a> {
             }
         };
         self.page.element_tokens.push(id);
+    }
+}
+
+/// The byte ranges of the words of `text`: its pieces between blanks (see [`is_blank`]).
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && blank_at(text, at) {
+            at += char_width(bytes[at]);
+        }
+        let start = at;
+        while at < bytes.len() && !blank_at(text, at) {
+            at += char_width(bytes[at]);
+        }
+        (at > start).then_some(start..at)
+    })
+}
+
+/// Whether the character starting at byte `at` of `text` is blank. Only ASCII and the UTF-8 lead
+/// bytes of U+0080–U+00BF, U+1000–U+3FFF and U+F000–U+FFFF can start a blank character; other
+/// characters are not decoded.
+fn blank_at(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at] {
+        b @ 0..0x80 => b == b' ' || (b'\t'..=b'\r').contains(&b),
+        0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => text[at..].chars().next().is_some_and(is_blank),
+        _ => false,
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+fn char_width(lead: u8) -> usize {
+    match lead {
+        0..0xc0 => 1,
+        0xc0..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
     }
 }
 
@@ -505,6 +549,16 @@ mod tests {
                 .zones
                 .intersects(Zones::ARTICLE)
         );
+    }
+
+    #[test]
+    fn words_are_split_at_every_blank() {
+        let text =
+            " a\u{a0}b\u{ad}c\u{200b}d\u{3000}e\u{feff}f\x0bg\u{2009}한국어\u{2060}かな💡\u{85}é\t";
+        let words: Vec<&str> = words(text).map(|r| &text[r]).collect();
+        let expected: Vec<&str> = text.split(is_blank).filter(|w| !w.is_empty()).collect();
+        assert_eq!(words, expected);
+        assert_eq!(words.len(), 10);
     }
 
     #[test]

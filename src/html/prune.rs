@@ -138,10 +138,20 @@ impl Lower {
     }
 }
 
+/// A pruned page, and what the scan counted of it: enough to size the parser's tree and the
+/// page's text buffer up front, rather than growing them copy by copy.
+pub(super) struct Pruned {
+    pub html: StrTendril,
+    /// Tags and comments.
+    pub tags: usize,
+    /// Bytes outside tags, comments and raw text: at most the length of the page's text.
+    pub text: usize,
+}
+
 /// `html` without the contents of ignored elements and without the start tags nested deeper
 /// than [`MAX_DEPTH`] (and their end tags); with `slim`, also without the attributes nothing
 /// reads.
-pub(super) fn prune(html: &str, slim: bool) -> StrTendril {
+pub(super) fn prune(html: &str, slim: bool) -> Pruned {
     let capacity = u32::try_from(html.len()).unwrap_or(u32::MAX);
     let mut pruner = Pruner {
         html,
@@ -152,9 +162,15 @@ pub(super) fn prune(html: &str, slim: bool) -> StrTendril {
         slim,
         maybe_foreign: false,
         kept: Vec::new(),
+        tags: 0,
+        text: 0,
     };
     pruner.run();
-    pruner.out
+    Pruned {
+        html: pruner.out,
+        tags: pruner.tags,
+        text: pruner.text,
+    }
 }
 
 /// The state of the scan.
@@ -175,12 +191,16 @@ struct Pruner<'h> {
     maybe_foreign: bool,
     /// The kept attributes of the tag being read (a buffer reused from tag to tag).
     kept: Vec<std::ops::Range<usize>>,
+    /// See [`Pruned`].
+    tags: usize,
+    text: usize,
 }
 
 impl Pruner<'_> {
     fn run(&mut self) {
         let bytes = self.html.as_bytes();
         let mut at = 0;
+        let mut text_from = 0;
         while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
             let start = at + offset;
             let Some(tag) = Tag::read(self.html, start) else {
@@ -189,6 +209,8 @@ impl Pruner<'_> {
                 at = start + 1;
                 continue;
             };
+            self.tags += 1;
+            self.text += start - text_from;
             let cut = self.nest(&tag);
             if cut {
                 self.cut(start, tag.end);
@@ -199,7 +221,9 @@ impl Pruner<'_> {
             if tag.kind == Kind::Start && is_raw_text(tag.lower.get()) {
                 at = self.raw_text(start, &tag, cut);
             }
+            text_from = at;
         }
+        self.text += bytes.len() - text_from;
         self.copy_to(self.html.len());
     }
 
@@ -434,13 +458,19 @@ mod tests {
     use super::*;
 
     fn pruned(html: &str) -> String {
-        prune(html, true).to_string()
+        prune(html, true).html.to_string()
     }
 
     #[test]
     fn pages_with_nothing_to_cut_are_copied_whole() {
         let html = "<html><body><div class='a>b'><p>one<p>two<br><img></div><script></script></body></html>";
         assert_eq!(pruned(html), html);
+    }
+
+    #[test]
+    fn tags_and_text_are_counted() {
+        let pruned = prune("<p>one<!-- x -->two</p> a<3 <title>T</title>", true);
+        assert_eq!((pruned.tags, pruned.text), (5, 11));
     }
 
     #[test]
@@ -489,7 +519,7 @@ mod tests {
             r#"<div CLASS="a b" id=main><a>link</a>
             <meta property="og:title" content="T"><br/><svg><path /></svg>"#
         );
-        assert_eq!(prune(html, false).to_string(), html);
+        assert_eq!(prune(html, false).html.to_string(), html);
     }
 
     #[test]
