@@ -13,9 +13,13 @@
 //!   while the scan is sure to read the page as the tokenizer does (see [`super::tag`]): from
 //!   markup it might read otherwise (a comment closed by `--!>`, CDATA, `</` not before a tag
 //!   name, `<plaintext>` …) on, attributes stay.
+//! * The tokenizer hands each line break of the text to the tree builder as a token of its own,
+//!   and the walk collapses white space anyway. While the scan reads the page as the tokenizer
+//!   does, and until a `<pre>` (or `<listing>`), where line breaks count, each run of white space
+//!   with a line break in the text becomes one space.
 //!
-//! One linear scan of the tags finds all three and copies the page without them into the buffer
-//! the parser reads.
+//! One linear scan of the tags finds all this and copies the page without it into the buffer the
+//! parser reads.
 
 use html5ever::tendril::StrTendril;
 
@@ -160,6 +164,7 @@ pub(super) fn prune(html: &str, slim: bool) -> Pruned {
         depth: 0,
         dropped: 0,
         slim,
+        preformatted: false,
         maybe_foreign: false,
         kept: Vec::new(),
         tags: 0,
@@ -186,6 +191,8 @@ struct Pruner<'h> {
     /// Whether attributes are dropped: asked for, and the scan still reads the page as the
     /// tokenizer does.
     slim: bool,
+    /// Whether a `<pre>` or `<listing>` was seen: white space counts from there on.
+    preformatted: bool,
     /// Whether an `<svg>`, `<math>` or `<frameset>` was seen: from there on, the tree builder may
     /// ignore a raw-text element's tag, and the tokenizer read its content as markup.
     maybe_foreign: bool,
@@ -211,6 +218,7 @@ impl Pruner<'_> {
             };
             self.tags += 1;
             self.text += start - text_from;
+            self.collapse_breaks(text_from, start);
             let cut = self.nest(&tag);
             if cut {
                 self.cut(start, tag.end);
@@ -224,6 +232,7 @@ impl Pruner<'_> {
             text_from = at;
         }
         self.text += bytes.len() - text_from;
+        self.collapse_breaks(text_from, bytes.len());
         self.copy_to(self.html.len());
     }
 
@@ -264,6 +273,30 @@ impl Pruner<'_> {
         self.copied = to;
     }
 
+    /// Turns each run of white space with a line break in the text `from..to` into one space,
+    /// while the scan is in step with the tokenizer and before any preformatted element.
+    fn collapse_breaks(&mut self, from: usize, to: usize) {
+        if !self.slim || self.preformatted {
+            return;
+        }
+        let bytes = self.html.as_bytes();
+        let mut at = from;
+        while let Some(offset) = memchr::memchr2(b'\n', b'\r', &bytes[at..to]) {
+            let line_break = at + offset;
+            let start = bytes[at..line_break]
+                .iter()
+                .rposition(|&b| !tag::is_space(b))
+                .map_or(at, |p| at + p + 1);
+            let end = bytes[line_break..to]
+                .iter()
+                .position(|&b| !tag::is_space(b))
+                .map_or(to, |p| line_break + p);
+            self.cut(start, end);
+            self.out.push_char(' ');
+            at = end;
+        }
+    }
+
     /// Drops the attributes nobody reads from a start tag, when the tokenizer reads the tag as
     /// the scan did; markup that it reads otherwise ends slimming.
     fn slim_tag(&mut self, start: usize, tag: &Tag<'_>) {
@@ -282,6 +315,7 @@ impl Pruner<'_> {
         }
         if tag.kind == Kind::Start {
             self.maybe_foreign |= matches!(tag.lower.get(), b"svg" | b"math" | b"frameset");
+            self.preformatted |= matches!(tag.lower.get(), b"pre" | b"listing");
         }
         self.kept.clear();
         let mut dropped_any = false;
@@ -468,6 +502,16 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_in_text_become_spaces_until_a_pre() {
+        let html =
+            "<div>\n\t<p>one\r\n two \n</p>\n</div><a title='x\ny'>\n</a><pre>\na\n  b</pre>\n";
+        assert_eq!(
+            pruned(html),
+            "<div> <p>one two </p> </div><a> </a><pre>\na\n  b</pre>\n"
+        );
+    }
+
+    #[test]
     fn tags_and_text_are_counted() {
         let pruned = prune("<p>one<!-- x -->two</p> a<3 <title>T</title>", true);
         assert_eq!((pruned.tags, pruned.text), (5, 11));
@@ -516,8 +560,7 @@ mod tests {
             <meta property="og:title" content="T"><br/><svg viewBox="0 0 1 1"><path d="M0 0"/></svg>"#;
         assert_eq!(
             pruned(html),
-            r#"<div CLASS="a b" id=main><a>link</a>
-            <meta property="og:title" content="T"><br/><svg><path /></svg>"#
+            r#"<div CLASS="a b" id=main><a>link</a> <meta property="og:title" content="T"><br/><svg><path /></svg>"#
         );
         assert_eq!(prune(html, false).html.to_string(), html);
     }

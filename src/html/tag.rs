@@ -15,7 +15,7 @@ pub(super) struct TagEnd {
 }
 
 /// White space between attributes. (The tokenizer sees a carriage return as a line feed.)
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
