@@ -24,8 +24,8 @@ use std::ops::Range;
 use ego_tree::Tree;
 use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
-use html5ever::LocalName;
 use html5ever::tendril::TendrilSink;
+use html5ever::{LocalName, local_name};
 use rustc_hash::FxHashMap;
 use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
@@ -79,40 +79,105 @@ enum Role {
     Skip,
 }
 
-fn role_of(tag: &str) -> Role {
-    match tag {
-        "address" | "article" | "aside" | "blockquote" | "body" | "button" | "caption"
-        | "center" | "dd" | "details" | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset"
-        | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        | "header" | "hgroup" | "hr" | "html" | "label" | "legend" | "li" | "main" | "menu"
-        | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody" | "td"
-        | "tfoot" | "th" | "thead" | "tr" | "ul" => Role::Block,
-        "br" => Role::Break,
-        "a" => Role::Link,
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-        | "embed" | "canvas" | "audio" | "video" | "select" | "textarea" | "datalist" | "head"
-        | "title" | "meta" | "link" | "input" => Role::Skip,
+fn role_of(tag: &LocalName) -> Role {
+    match *tag {
+        local_name!("address")
+        | local_name!("article")
+        | local_name!("aside")
+        | local_name!("blockquote")
+        | local_name!("body")
+        | local_name!("button")
+        | local_name!("caption")
+        | local_name!("center")
+        | local_name!("dd")
+        | local_name!("details")
+        | local_name!("dialog")
+        | local_name!("dir")
+        | local_name!("div")
+        | local_name!("dl")
+        | local_name!("dt")
+        | local_name!("fieldset")
+        | local_name!("figcaption")
+        | local_name!("figure")
+        | local_name!("footer")
+        | local_name!("form")
+        | local_name!("h1")
+        | local_name!("h2")
+        | local_name!("h3")
+        | local_name!("h4")
+        | local_name!("h5")
+        | local_name!("h6")
+        | local_name!("header")
+        | local_name!("hgroup")
+        | local_name!("hr")
+        | local_name!("html")
+        | local_name!("label")
+        | local_name!("legend")
+        | local_name!("li")
+        | local_name!("main")
+        | local_name!("menu")
+        | local_name!("nav")
+        | local_name!("ol")
+        | local_name!("p")
+        | local_name!("pre")
+        | local_name!("section")
+        | local_name!("summary")
+        | local_name!("table")
+        | local_name!("tbody")
+        | local_name!("td")
+        | local_name!("tfoot")
+        | local_name!("th")
+        | local_name!("thead")
+        | local_name!("tr")
+        | local_name!("ul") => Role::Block,
+        local_name!("br") => Role::Break,
+        local_name!("a") => Role::Link,
+        local_name!("script")
+        | local_name!("style")
+        | local_name!("noscript")
+        | local_name!("template")
+        | local_name!("svg")
+        | local_name!("math")
+        | local_name!("iframe")
+        | local_name!("object")
+        | local_name!("embed")
+        | local_name!("canvas")
+        | local_name!("audio")
+        | local_name!("video")
+        | local_name!("select")
+        | local_name!("textarea")
+        | local_name!("datalist")
+        | local_name!("head")
+        | local_name!("title")
+        | local_name!("meta")
+        | local_name!("link")
+        | local_name!("input") => Role::Skip,
         _ => Role::Inline,
     }
 }
 
-fn zones_of_tag(tag: &str) -> Zones {
-    match tag {
-        "nav" | "menu" => Zones::NAV,
-        "header" => Zones::HEADER,
-        "footer" => Zones::FOOTER,
-        "aside" => Zones::ASIDE,
-        "form" | "fieldset" => Zones::FORM,
-        "figure" => Zones::FIGURE,
-        "article" => Zones::ARTICLE,
-        "main" => Zones::MAIN,
-        "li" | "dt" | "dd" => Zones::LIST_ITEM,
-        "table" | "td" | "th" => Zones::TABLE,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Zones::HEADING,
-        "blockquote" => Zones::QUOTE,
-        "button" | "label" | "legend" => Zones::CONTROL,
-        "figcaption" | "caption" => Zones::CAPTION,
-        "pre" => Zones::PRE,
+fn zones_of_tag(tag: &LocalName) -> Zones {
+    match *tag {
+        local_name!("nav") | local_name!("menu") => Zones::NAV,
+        local_name!("header") => Zones::HEADER,
+        local_name!("footer") => Zones::FOOTER,
+        local_name!("aside") => Zones::ASIDE,
+        local_name!("form") | local_name!("fieldset") => Zones::FORM,
+        local_name!("figure") => Zones::FIGURE,
+        local_name!("article") => Zones::ARTICLE,
+        local_name!("main") => Zones::MAIN,
+        local_name!("li") | local_name!("dt") | local_name!("dd") => Zones::LIST_ITEM,
+        local_name!("table") | local_name!("td") | local_name!("th") => Zones::TABLE,
+        local_name!("h1")
+        | local_name!("h2")
+        | local_name!("h3")
+        | local_name!("h4")
+        | local_name!("h5")
+        | local_name!("h6") => Zones::HEADING,
+        local_name!("blockquote") => Zones::QUOTE,
+        local_name!("button") | local_name!("label") | local_name!("legend") => Zones::CONTROL,
+        local_name!("figcaption") | local_name!("caption") => Zones::CAPTION,
+        local_name!("pre") => Zones::PRE,
         _ => Zones::default(),
     }
 }
@@ -215,7 +280,7 @@ impl<'p, 'a> Walker<'p, 'a> {
     }
 
     fn open(&mut self, element: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) {
-        let tag: &str = &element.name.local;
+        let tag = &element.name.local;
         let role = role_of(tag);
         if self.skip > 0 || role == Role::Skip || is_hidden(element) {
             self.begin_capture(tag, element);
@@ -280,15 +345,15 @@ impl<'p, 'a> Walker<'p, 'a> {
     }
 
     /// Starts collecting the text of a `<title>` or JSON-LD script, and reads `<meta>` tags.
-    fn begin_capture(&mut self, tag: &str, element: &scraper::node::Element) {
+    fn begin_capture(&mut self, tag: &LocalName, element: &scraper::node::Element) {
         if self.capture.is_some() {
             return;
         }
-        match tag {
-            "title" if self.head.title.is_empty() => {
+        match *tag {
+            local_name!("title") if self.head.title.is_empty() => {
                 self.capture = Some((Capture::Title, self.frames.len()))
             }
-            "script"
+            local_name!("script")
                 if element
                     .attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
@@ -296,7 +361,7 @@ impl<'p, 'a> Walker<'p, 'a> {
                 self.scratch.clear();
                 self.capture = Some((Capture::JsonLd, self.frames.len()));
             }
-            "meta" => {
+            local_name!("meta") => {
                 let key = element
                     .attr("property")
                     .or_else(|| element.attr("name"))
@@ -385,10 +450,10 @@ impl<'p, 'a> Walker<'p, 'a> {
         let first_token = self.page.element_tokens.len() as u32;
         let mut zones = self.zones.union(zones_of_tag(tag));
         for (name, value) in element.attrs.iter() {
-            match &*name.local {
-                "class" => value.split_ascii_whitespace().for_each(|t| self.intern(t)),
-                "id" | "itemprop" => self.intern(value.trim()),
-                "role" => {
+            match name.local {
+                local_name!("class") => value.split_ascii_whitespace().for_each(|t| self.intern(t)),
+                local_name!("id") | local_name!("itemprop") => self.intern(value.trim()),
+                local_name!("role") => {
                     zones = zones.union(zones_of_aria_role(value.trim()));
                     self.intern(value.trim());
                 }
@@ -469,21 +534,18 @@ fn char_width(lead: u8) -> usize {
 
 /// Whether an element is hidden by its attributes.
 fn is_hidden(element: &scraper::node::Element) -> bool {
-    element
-        .attrs
-        .iter()
-        .any(|(name, value)| match &*name.local {
-            "hidden" => true,
-            "style" => {
-                let style: String = value
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                style.contains("display:none") || style.contains("visibility:hidden")
-            }
-            _ => false,
-        })
+    element.attrs.iter().any(|(name, value)| match name.local {
+        local_name!("hidden") => true,
+        local_name!("style") => {
+            let style: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        }
+        _ => false,
+    })
 }
 
 #[cfg(test)]

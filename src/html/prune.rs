@@ -156,10 +156,9 @@ pub(super) struct Pruned {
 /// than [`MAX_DEPTH`] (and their end tags); with `slim`, also without the attributes nothing
 /// reads.
 pub(super) fn prune(html: &str, slim: bool) -> Pruned {
-    let capacity = u32::try_from(html.len()).unwrap_or(u32::MAX);
     let mut pruner = Pruner {
         html,
-        out: StrTendril::with_capacity(capacity),
+        out: String::with_capacity(html.len()),
         copied: 0,
         depth: 0,
         dropped: 0,
@@ -172,7 +171,8 @@ pub(super) fn prune(html: &str, slim: bool) -> Pruned {
     };
     pruner.run();
     Pruned {
-        html: pruner.out,
+        // One copy into the parser's buffer: pushing piece by piece onto it costs far more.
+        html: StrTendril::from_slice(&pruner.out),
         tags: pruner.tags,
         text: pruner.text,
     }
@@ -182,7 +182,7 @@ pub(super) fn prune(html: &str, slim: bool) -> Pruned {
 struct Pruner<'h> {
     html: &'h str,
     /// The pruned page: `html` up to `copied`, less what was cut.
-    out: StrTendril,
+    out: String,
     copied: usize,
     /// Nesting depth, and how many start tags beyond [`MAX_DEPTH`] were cut and wait for their
     /// end tags.
@@ -262,7 +262,7 @@ impl Pruner<'_> {
     /// Copies the page up to `to` (from where the last copy or cut ended).
     fn copy_to(&mut self, to: usize) {
         if to > self.copied {
-            self.out.push_slice(&self.html[self.copied..to]);
+            self.out.push_str(&self.html[self.copied..to]);
         }
         self.copied = to;
     }
@@ -292,7 +292,7 @@ impl Pruner<'_> {
                 .position(|&b| !tag::is_space(b))
                 .map_or(to, |p| line_break + p);
             self.cut(start, end);
-            self.out.push_char(' ');
+            self.out.push(' ');
             at = end;
         }
     }
@@ -342,12 +342,12 @@ impl Pruner<'_> {
         self.copy_to(tag.name_end);
         for i in 0..self.kept.len() {
             let text = self.kept[i].clone();
-            self.out.push_char(' ');
-            self.out.push_slice(&self.html[text]);
+            self.out.push(' ');
+            self.out.push_str(&self.html[text]);
         }
         // After an unquoted value, a `/` would be read as part of the value.
         self.out
-            .push_slice(if end.self_closing { " />" } else { ">" });
+            .push_str(if end.self_closing { " />" } else { ">" });
         self.copied = tag.end;
     }
 
