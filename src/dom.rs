@@ -47,6 +47,9 @@ impl DomHits {
             });
         }
         let shares = text_shares(page);
+        // Selector hits come in element order (the walk records them as it meets the elements).
+        debug_assert!(page.selector_hits.is_sorted_by_key(|&(el, _)| el));
+        let mut selector_hits = page.selector_hits.iter().peekable();
         for (e, element) in page.elements.iter().enumerate() {
             let own = &mut hits.own[e * words..(e + 1) * words];
             if !matches!(&*element.tag, "html" | "body") {
@@ -71,18 +74,19 @@ impl DomHits {
                     set_bit(own, bit_of(*rule));
                 }
             }
-            for &(el, rule) in &page.selector_hits {
-                if el as usize == e {
-                    set_bit(own, bit_of(rule));
-                }
+            while let Some(&(_, rule)) = selector_hits.next_if(|&&(el, _)| el as usize <= e) {
+                set_bit(own, bit_of(rule));
             }
-            for (bit, &rule) in compiled.dom_rules.iter().enumerate() {
-                if own[bit / 64] & (1 << (bit % 64)) != 0 {
-                    let RuleKind::Dom { max_share, .. } = rules.rule(rule).kind else {
-                        continue;
-                    };
-                    if shares[e] > max_share {
-                        own[bit / 64] &= !(1 << (bit % 64));
+            for (w, word) in own.iter_mut().enumerate() {
+                let mut set = *word;
+                while set != 0 {
+                    let bit = w * 64 + set.trailing_zeros() as usize;
+                    set &= set - 1;
+                    if let RuleKind::Dom { max_share, .. } =
+                        rules.rule(compiled.dom_rules[bit]).kind
+                        && shares[e] > max_share
+                    {
+                        *word &= !(1 << (bit % 64));
                     }
                 }
             }

@@ -16,14 +16,18 @@
 mod meta;
 mod prune;
 pub mod selector;
+mod tag;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
+use ego_tree::Tree;
 use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
-use html5ever::LocalName;
+use html5ever::tendril::TendrilSink;
+use html5ever::{LocalName, local_name};
 use rustc_hash::FxHashMap;
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html, HtmlTreeSink, Node};
 
 use selector::ElementSelector;
 
@@ -39,8 +43,19 @@ pub fn parse<'a>(
     lossy: bool,
     selectors: &[(u32, ElementSelector)],
 ) -> Page<'a> {
-    let document = Html::parse_document(&prune::prune(&source));
+    // General CSS selectors may test any attribute; class lists only need `class`.
+    let slim = selectors
+        .iter()
+        .all(|(_, s)| matches!(s, ElementSelector::Classes(_)));
+    let pruned = prune::prune(&source, slim);
+    // A tag makes at most one element and one text node.
+    let mut document = Html::new_document();
+    document.tree = Tree::with_capacity(Node::Document, 2 * pruned.tags + 1);
+    let document =
+        html5ever::driver::parse_document(HtmlTreeSink::new(document), Default::default())
+            .one(pruned.html);
     let mut page = Page::new(source, InputKind::Html, encoding, lossy);
+    page.arena.reserve(pruned.text);
     let mut walker = Walker::new(&mut page, selectors);
     walker.walk(&document);
     let head = std::mem::take(&mut walker.head);
@@ -64,40 +79,105 @@ enum Role {
     Skip,
 }
 
-fn role_of(tag: &str) -> Role {
-    match tag {
-        "address" | "article" | "aside" | "blockquote" | "body" | "button" | "caption"
-        | "center" | "dd" | "details" | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset"
-        | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        | "header" | "hgroup" | "hr" | "html" | "label" | "legend" | "li" | "main" | "menu"
-        | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody" | "td"
-        | "tfoot" | "th" | "thead" | "tr" | "ul" => Role::Block,
-        "br" => Role::Break,
-        "a" => Role::Link,
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-        | "embed" | "canvas" | "audio" | "video" | "select" | "textarea" | "datalist" | "head"
-        | "title" | "meta" | "link" | "input" => Role::Skip,
+fn role_of(tag: &LocalName) -> Role {
+    match *tag {
+        local_name!("address")
+        | local_name!("article")
+        | local_name!("aside")
+        | local_name!("blockquote")
+        | local_name!("body")
+        | local_name!("button")
+        | local_name!("caption")
+        | local_name!("center")
+        | local_name!("dd")
+        | local_name!("details")
+        | local_name!("dialog")
+        | local_name!("dir")
+        | local_name!("div")
+        | local_name!("dl")
+        | local_name!("dt")
+        | local_name!("fieldset")
+        | local_name!("figcaption")
+        | local_name!("figure")
+        | local_name!("footer")
+        | local_name!("form")
+        | local_name!("h1")
+        | local_name!("h2")
+        | local_name!("h3")
+        | local_name!("h4")
+        | local_name!("h5")
+        | local_name!("h6")
+        | local_name!("header")
+        | local_name!("hgroup")
+        | local_name!("hr")
+        | local_name!("html")
+        | local_name!("label")
+        | local_name!("legend")
+        | local_name!("li")
+        | local_name!("main")
+        | local_name!("menu")
+        | local_name!("nav")
+        | local_name!("ol")
+        | local_name!("p")
+        | local_name!("pre")
+        | local_name!("section")
+        | local_name!("summary")
+        | local_name!("table")
+        | local_name!("tbody")
+        | local_name!("td")
+        | local_name!("tfoot")
+        | local_name!("th")
+        | local_name!("thead")
+        | local_name!("tr")
+        | local_name!("ul") => Role::Block,
+        local_name!("br") => Role::Break,
+        local_name!("a") => Role::Link,
+        local_name!("script")
+        | local_name!("style")
+        | local_name!("noscript")
+        | local_name!("template")
+        | local_name!("svg")
+        | local_name!("math")
+        | local_name!("iframe")
+        | local_name!("object")
+        | local_name!("embed")
+        | local_name!("canvas")
+        | local_name!("audio")
+        | local_name!("video")
+        | local_name!("select")
+        | local_name!("textarea")
+        | local_name!("datalist")
+        | local_name!("head")
+        | local_name!("title")
+        | local_name!("meta")
+        | local_name!("link")
+        | local_name!("input") => Role::Skip,
         _ => Role::Inline,
     }
 }
 
-fn zones_of_tag(tag: &str) -> Zones {
-    match tag {
-        "nav" | "menu" => Zones::NAV,
-        "header" => Zones::HEADER,
-        "footer" => Zones::FOOTER,
-        "aside" => Zones::ASIDE,
-        "form" | "fieldset" => Zones::FORM,
-        "figure" => Zones::FIGURE,
-        "article" => Zones::ARTICLE,
-        "main" => Zones::MAIN,
-        "li" | "dt" | "dd" => Zones::LIST_ITEM,
-        "table" | "td" | "th" => Zones::TABLE,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Zones::HEADING,
-        "blockquote" => Zones::QUOTE,
-        "button" | "label" | "legend" => Zones::CONTROL,
-        "figcaption" | "caption" => Zones::CAPTION,
-        "pre" => Zones::PRE,
+fn zones_of_tag(tag: &LocalName) -> Zones {
+    match *tag {
+        local_name!("nav") | local_name!("menu") => Zones::NAV,
+        local_name!("header") => Zones::HEADER,
+        local_name!("footer") => Zones::FOOTER,
+        local_name!("aside") => Zones::ASIDE,
+        local_name!("form") | local_name!("fieldset") => Zones::FORM,
+        local_name!("figure") => Zones::FIGURE,
+        local_name!("article") => Zones::ARTICLE,
+        local_name!("main") => Zones::MAIN,
+        local_name!("li") | local_name!("dt") | local_name!("dd") => Zones::LIST_ITEM,
+        local_name!("table") | local_name!("td") | local_name!("th") => Zones::TABLE,
+        local_name!("h1")
+        | local_name!("h2")
+        | local_name!("h3")
+        | local_name!("h4")
+        | local_name!("h5")
+        | local_name!("h6") => Zones::HEADING,
+        local_name!("blockquote") => Zones::QUOTE,
+        local_name!("button") | local_name!("label") | local_name!("legend") => Zones::CONTROL,
+        local_name!("figcaption") | local_name!("caption") => Zones::CAPTION,
+        local_name!("pre") => Zones::PRE,
         _ => Zones::default(),
     }
 }
@@ -200,7 +280,7 @@ impl<'p, 'a> Walker<'p, 'a> {
     }
 
     fn open(&mut self, element: &scraper::node::Element, node: ego_tree::NodeRef<'_, Node>) {
-        let tag: &str = &element.name.local;
+        let tag = &element.name.local;
         let role = role_of(tag);
         if self.skip > 0 || role == Role::Skip || is_hidden(element) {
             self.begin_capture(tag, element);
@@ -265,15 +345,15 @@ impl<'p, 'a> Walker<'p, 'a> {
     }
 
     /// Starts collecting the text of a `<title>` or JSON-LD script, and reads `<meta>` tags.
-    fn begin_capture(&mut self, tag: &str, element: &scraper::node::Element) {
+    fn begin_capture(&mut self, tag: &LocalName, element: &scraper::node::Element) {
         if self.capture.is_some() {
             return;
         }
-        match tag {
-            "title" if self.head.title.is_empty() => {
+        match *tag {
+            local_name!("title") if self.head.title.is_empty() => {
                 self.capture = Some((Capture::Title, self.frames.len()))
             }
-            "script"
+            local_name!("script")
                 if element
                     .attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
@@ -281,7 +361,7 @@ impl<'p, 'a> Walker<'p, 'a> {
                 self.scratch.clear();
                 self.capture = Some((Capture::JsonLd, self.frames.len()));
             }
-            "meta" => {
+            local_name!("meta") => {
                 let key = element
                     .attr("property")
                     .or_else(|| element.attr("name"))
@@ -323,23 +403,25 @@ impl<'p, 'a> Walker<'p, 'a> {
     /// Appends text to the current block, collapsing white space.
     fn append(&mut self, text: &str) {
         let arena = &mut self.page.arena;
-        let mut space = self.pending_space || text.starts_with(is_blank);
-        let mut wrote = false;
-        for word in text.split(is_blank).filter(|w| !w.is_empty()) {
-            if space && arena.len() > self.start {
+        let mut space = self.pending_space;
+        let mut last_end = None;
+        for range in words(text) {
+            if (space || range.start > 0) && arena.len() > self.start {
                 arena.push(' ');
             }
+            last_end = Some(range.end);
+            let word = &text[range];
             if self.links > 0 {
-                self.link_chars += word.chars().count() as u32;
+                // Characters: the bytes that do not continue a UTF-8 sequence.
+                self.link_chars += word.bytes().filter(|&b| (b as i8) >= -0x40).count() as u32;
             }
             arena.push_str(word);
             space = true;
-            wrote = true;
         }
-        if wrote {
-            self.pending_space = text.ends_with(is_blank);
-        } else if !text.is_empty() {
-            self.pending_space = true;
+        match last_end {
+            Some(end) => self.pending_space = end < text.len(),
+            None if !text.is_empty() => self.pending_space = true,
+            None => {}
         }
     }
 
@@ -368,10 +450,10 @@ impl<'p, 'a> Walker<'p, 'a> {
         let first_token = self.page.element_tokens.len() as u32;
         let mut zones = self.zones.union(zones_of_tag(tag));
         for (name, value) in element.attrs.iter() {
-            match &*name.local {
-                "class" => value.split_ascii_whitespace().for_each(|t| self.intern(t)),
-                "id" | "itemprop" => self.intern(value.trim()),
-                "role" => {
+            match name.local {
+                local_name!("class") => value.split_ascii_whitespace().for_each(|t| self.intern(t)),
+                local_name!("id") | local_name!("itemprop") => self.intern(value.trim()),
+                local_name!("role") => {
                     zones = zones.union(zones_of_aria_role(value.trim()));
                     self.intern(value.trim());
                 }
@@ -413,23 +495,57 @@ impl<'p, 'a> Walker<'p, 'a> {
     }
 }
 
+/// The byte ranges of the words of `text`: its pieces between blanks (see [`is_blank`]).
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && blank_at(text, at) {
+            at += char_width(bytes[at]);
+        }
+        let start = at;
+        while at < bytes.len() && !blank_at(text, at) {
+            at += char_width(bytes[at]);
+        }
+        (at > start).then_some(start..at)
+    })
+}
+
+/// Whether the character starting at byte `at` of `text` is blank. Only ASCII and the UTF-8 lead
+/// bytes of U+0080–U+00BF, U+1000–U+3FFF and U+F000–U+FFFF can start a blank character; other
+/// characters are not decoded.
+fn blank_at(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at] {
+        b @ 0..0x80 => b == b' ' || (b'\t'..=b'\r').contains(&b),
+        0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => text[at..].chars().next().is_some_and(is_blank),
+        _ => false,
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+fn char_width(lead: u8) -> usize {
+    match lead {
+        0..0xc0 => 1,
+        0xc0..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
+    }
+}
+
 /// Whether an element is hidden by its attributes.
 fn is_hidden(element: &scraper::node::Element) -> bool {
-    element
-        .attrs
-        .iter()
-        .any(|(name, value)| match &*name.local {
-            "hidden" => true,
-            "style" => {
-                let style: String = value
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                style.contains("display:none") || style.contains("visibility:hidden")
-            }
-            _ => false,
-        })
+    element.attrs.iter().any(|(name, value)| match name.local {
+        local_name!("hidden") => true,
+        local_name!("style") => {
+            let style: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        }
+        _ => false,
+    })
 }
 
 #[cfg(test)]
@@ -495,6 +611,16 @@ mod tests {
                 .zones
                 .intersects(Zones::ARTICLE)
         );
+    }
+
+    #[test]
+    fn words_are_split_at_every_blank() {
+        let text =
+            " a\u{a0}b\u{ad}c\u{200b}d\u{3000}e\u{feff}f\x0bg\u{2009}한국어\u{2060}かな💡\u{85}é\t";
+        let words: Vec<&str> = words(text).map(|r| &text[r]).collect();
+        let expected: Vec<&str> = text.split(is_blank).filter(|w| !w.is_empty()).collect();
+        assert_eq!(words, expected);
+        assert_eq!(words.len(), 10);
     }
 
     #[test]
