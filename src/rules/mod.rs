@@ -14,6 +14,7 @@
 
 mod builtin;
 pub(crate) mod compiled;
+mod edges;
 mod gates;
 mod schema;
 
