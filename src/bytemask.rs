@@ -3,7 +3,9 @@
 //! characters iterate over the set bits instead of testing byte after byte.
 //!
 //! The classes are worked out eight bytes at a time in ordinary 64-bit arithmetic (each byte's
-//! class lands in its top bit), then the eight top bits are gathered into one byte.
+//! class lands in its top bit), then the eight top bits are gathered into one byte. Passes that
+//! only count classes use those eight-byte primitives directly ([`within`], [`equal`],
+//! [`count`]): counting the top bits of a word takes one multiplication.
 
 /// The byte classes of a window of up to 64 bytes (bits past its end are clear).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -55,12 +57,24 @@ impl ByteMasks {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
+/// One in each byte of a word of eight bytes.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The top bit of each byte.
+pub(crate) const HIGH: u64 = ONES * 0x80;
 
 /// The top bit of each byte of `low` (7-bit values) within `lo..=hi`.
-fn within(low: u64, lo: u8, hi: u8) -> u64 {
+pub(crate) fn within(low: u64, lo: u8, hi: u8) -> u64 {
     ((low + ONES * u64::from(128 - lo)) & !(low + ONES * u64::from(127 - hi))) & HIGH
+}
+
+/// The top bit of each byte of `low` (7-bit values) equal to `b` (below 128).
+pub(crate) fn equal(low: u64, b: u8) -> u64 {
+    !((low ^ (ONES * u64::from(b))) + ONES * 0x7f) & HIGH
+}
+
+/// How many bytes of `top` have their top bit set (the other bits being clear).
+pub(crate) fn count(top: u64) -> u32 {
+    ((top >> 7).wrapping_mul(ONES) >> 56) as u32
 }
 
 /// The top bits of the eight bytes of `x` (the other bits clear), as the eight low bits.
@@ -86,6 +100,16 @@ mod tests {
                 assert_eq!(bit(masks.lead), b >= 0xc0, "{b}");
             }
         }
+    }
+
+    #[test]
+    fn eight_byte_primitives_test_each_byte() {
+        let word = u64::from_le_bytes(*b"a.Z\t 9.~");
+        assert_eq!(count(within(word, b'a', b'z')), 1);
+        assert_eq!(count(within(word, b'\t', b' ')), 2);
+        assert_eq!(count(equal(word, b'.')), 2);
+        assert_eq!(equal(word, b'~'), 0x80 << 56);
+        assert_eq!(count(HIGH), 8);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::bytemask::{HIGH, ONES, count, equal, within};
 use crate::lang::{LangId, Script, ScriptCounts, WordCounts};
 use crate::lexicon::Found;
 use crate::page::Page;
@@ -153,259 +154,271 @@ pub(crate) fn measure(page: &mut Page<'_>, rules: &RuleSet) -> BlockLiterals {
 }
 
 /// Sets each block's `repeats` (how many blocks share its line key) and `repeat_gap` (how far
-/// the nearest of them is).
+/// the nearest of them is). Each key is looked up once.
 fn count_repeats(page: &mut Page<'_>) {
+    let blocks = page.blocks.len();
+    let mut slots: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(blocks, Default::default());
     // Per key: occurrences so far and where the last one was.
-    let mut seen: FxHashMap<&str, (u16, usize)> = FxHashMap::default();
-    let keys: Vec<&str> = page.blocks.iter().map(|b| line_key(page.text(b))).collect();
-    let mut gaps: Vec<Option<u16>> = vec![None; keys.len()];
-    for (i, key) in keys.iter().enumerate() {
+    let mut seen: Vec<(u16, usize)> = Vec::with_capacity(blocks);
+    // Per block: its key's slot in `seen` (none for an empty key) and its nearest repeat.
+    let mut found: Vec<(Option<usize>, Option<u16>)> = vec![(None, None); blocks];
+    for (i, block) in page.blocks.iter().enumerate() {
+        let key = line_key(page.text(block));
         if key.is_empty() {
             continue;
         }
-        let entry = seen.entry(key).or_insert((0, i));
-        if entry.0 > 0 {
-            let gap = u16::try_from(i - entry.1).unwrap_or(u16::MAX);
-            for at in [i, entry.1] {
-                gaps[at] = Some(gaps[at].map_or(gap, |g| g.min(gap)));
+        let slot = *slots.entry(key).or_insert_with(|| {
+            seen.push((0, i));
+            seen.len() - 1
+        });
+        let (n, last) = &mut seen[slot];
+        if *n > 0 {
+            let gap = u16::try_from(i - *last).unwrap_or(u16::MAX);
+            for at in [i, *last] {
+                found[at].1 = Some(found[at].1.map_or(gap, |g| g.min(gap)));
             }
         }
-        *entry = (entry.0.saturating_add(1), i);
+        *n = n.saturating_add(1);
+        *last = i;
+        found[i].0 = Some(slot);
     }
-    let repeats: Vec<u16> = keys
-        .iter()
-        .map(|k| seen.get(k).map_or(1, |&(n, _)| n))
-        .collect();
-    for ((block, n), gap) in page.blocks.iter_mut().zip(repeats).zip(gaps) {
-        block.features.repeats = n;
+    for (block, (slot, gap)) in page.blocks.iter_mut().zip(found) {
+        block.features.repeats = slot.map_or(1, |slot| seen[slot].0);
         block.features.repeat_gap = gap;
     }
 }
 
 /// Measures one trimmed text. Digits of a leading list number do not count as digits.
 ///
-/// ASCII bytes, most of the text of most pages, are counted eight at a time (see
-/// `AsciiCounts::add`); other characters are decoded and classified by script.
+/// The text is read eight bytes at a time: ASCII classes become masks with one bit per byte,
+/// counted at once; only the characters that are not ASCII are decoded and classified one by
+/// one.
 pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
-    let mut f = Features::default();
-    let mut scripts = ScriptCounts::default();
-    let mut units = 0u32; // in thirds, to stay integral
-    let mut ascii = AsciiCounts::default();
     let body_start = strip_marker(text).as_ptr() as usize - text.as_ptr() as usize;
+    let mut tally = Tally {
+        text,
+        body_start,
+        ..Tally::default()
+    };
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let run = ascii.add(text, at, &mut f);
-        if run > 0 {
-            at += run;
-            continue;
-        }
-        let c = text[at..].chars().next().unwrap_or_default();
-        f.chars += 1;
-        ascii.space(c.is_whitespace());
-        let (script, letter, digit) = match Script::of(c) {
-            Some(script) => (Some(script), true, false),
-            None if Script::is_symbol(c) => (None, false, false),
-            None => (None, c.is_alphabetic(), c.is_numeric()),
-        };
-        scripts.add_script(script);
-        units += match script {
-            Some(Script::Han) => 9,
-            Some(Script::Hangul | Script::Kana) => 6,
-            _ => 3,
-        };
-        if letter {
-            f.letters += 1;
-            if script.is_none_or(Script::is_cased) && c.is_uppercase() {
-                f.uppercase += 1;
-            }
-        } else if digit && at >= body_start {
-            f.digits += 1;
-        }
-        if matches!(script, Some(Script::Han | Script::Kana)) {
-            f.words += 1;
-            ascii.in_word = 0;
-        } else if letter {
-            f.words += 1 - ascii.in_word;
-            ascii.in_word = 1;
-        } else if !digit {
-            ascii.in_word = 0;
-        }
-        if matches!(c, '。' | '！' | '？' | '…' | '›' | '»' | '·' | '∙' | '•') {
-            punctuation(text, at, c, &mut f);
-        }
-        at += c.len_utf8();
+    let mut chunks = bytes.chunks_exact(8);
+    for (k, chunk) in chunks.by_ref().enumerate() {
+        tally.eight(
+            8 * k,
+            u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+        );
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Zeros pad the last bytes: ASCII, of none of the classes counted.
+        let mut padded = [0u8; 8];
+        padded[..rest.len()].copy_from_slice(rest);
+        tally.eight(bytes.len() - rest.len(), u64::from_le_bytes(padded));
     }
     let marker_digits = bytes[..body_start]
         .iter()
         .filter(|b| b.is_ascii_digit())
         .count();
-    f.chars += ascii.chars - ascii.repeated_spaces;
-    f.letters += ascii.letters;
-    f.uppercase += ascii.uppercase;
-    f.words += ascii.words;
-    f.digits += ascii.digits - marker_digits as u32;
-    scripts.latin += ascii.letters;
-    f.units = (units + 3 * (ascii.chars - ascii.repeated_spaces)) as f32 / 3.0;
+    let Tally {
+        mut f,
+        mut scripts,
+        ascii_letters,
+        continuations,
+        repeated_spaces,
+        wide_units,
+        ..
+    } = tally;
+    f.chars = bytes.len() as u32 - continuations - repeated_spaces;
+    f.units = (3 * f.chars + wide_units) as f32 / 3.0;
+    f.digits -= marker_digits as u32;
+    scripts.latin += ascii_letters;
     let end =
         text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c) || c == '[' || c == '(');
     f.truncated = end.ends_with("...") || end.ends_with('…');
-    f.ends_sentence = !f.truncated && end.ends_with(['.', '!', '?', '。', '！', '？']);
+    f.ends_sentence = !f.truncated && end.ends_with(is_sentence_final);
     f.marker = marker(text);
     (f, scripts)
 }
 
-/// Counts over the ASCII runs of a text.
+/// The counts of [`measure_text`] as it reads a text.
 #[derive(Default)]
-struct AsciiCounts {
-    chars: u32,
-    letters: u32,
-    uppercase: u32,
-    words: u32,
-    digits: u32,
-    /// 1 inside a word (which may go on after the run).
-    in_word: u32,
-    /// White-space characters right after another (of the whole text, ASCII or not).
+struct Tally<'a> {
+    text: &'a str,
+    /// Where the text after a leading list marker starts: digits before it do not count.
+    body_start: usize,
+    /// Letters, upper case, digits, words, sentence ends and separators.
+    f: Features,
+    /// Letters by script, but for the ASCII ones.
+    scripts: ScriptCounts,
+    ascii_letters: u32,
+    /// Bytes that continue a multi-byte character: the characters are the other bytes.
+    continuations: u32,
+    /// White-space characters right after another.
     repeated_spaces: u32,
-    /// 1 right after a white-space character.
-    in_space: u32,
+    /// Thirds of a unit that wide characters count beyond the 3 of every character.
+    wide_units: u32,
+    /// 0x80 when the last byte read is inside a word.
+    in_word: u64,
+    /// 0x80 when the last byte read is ASCII white space.
+    in_space: u64,
+    /// Where the last white-space character that is not ASCII ends.
+    wide_space_end: usize,
 }
 
-impl AsciiCounts {
-    /// Counts the run of ASCII bytes of `text` that starts at byte `start`, and its sentence
-    /// ends and separators into `f`. Returns the run's length in bytes.
+/// How a character that is not ASCII takes part in words.
+enum WordPart {
+    /// It is a letter of a word.
+    Letter,
+    /// It carries on a word it follows, as a digit does.
+    Carries,
+    /// It ends the word it follows.
+    Breaks,
+}
+
+impl Tally<'_> {
+    /// Counts the eight bytes `x` (little-endian) that start at byte `at` of the text.
     ///
-    /// Eight bytes at a time while they are all ASCII: each class (letter, upper case, digit)
-    /// becomes a mask with one bit per byte, counted at once; only words that a digit carries
-    /// on and the rare punctuation need a closer look. The bytes left over go one by one.
-    fn add(&mut self, text: &str, start: usize, f: &mut Features) -> usize {
-        let bytes = &text.as_bytes()[start..];
-        let mut at = 0;
-        while let Some(chunk) = bytes.get(at..at + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if x & HIGH_BITS != 0 {
-                break;
-            }
-            let letters = byte_range(x | (ONES * 0x20), b'a', b'z');
-            let digits = byte_range(x, b'0', b'9');
-            self.letters += count_bytes(letters);
-            self.uppercase += count_bytes(byte_range(x, b'A', b'Z'));
-            self.digits += count_bytes(digits);
-            self.add_words(letters, digits, 8);
-            self.add_spaces(byte_range(x, b'\t', b'\r') | byte_range(x, b' ', b' '), 8);
-            let mut others = above(x, b' ') & !(letters | digits);
-            while others != 0 {
-                let i = at + (others.trailing_zeros() / 8) as usize;
-                if ASCII_CLASS[usize::from(bytes[i])] & PUNCTUATION != 0 {
-                    punctuation(text, start + i, char::from(bytes[i]), f);
+    /// Each ASCII class becomes a mask with the top bit of byte `i` set for byte `i`. The
+    /// characters that are not ASCII are classified at their first byte; the bytes that
+    /// continue them carry on whatever word they are in, so that words are counted from the
+    /// masks alone.
+    fn eight(&mut self, at: usize, x: u64) {
+        let ascii = !x & HIGH;
+        let low = x & !HIGH;
+        let mut letters = within(low | (ONES * 0x20), b'a', b'z') & ascii;
+        let digits = within(low, b'0', b'9') & ascii;
+        let letter_count = count(letters);
+        self.ascii_letters += letter_count;
+        self.f.letters += letter_count;
+        self.f.uppercase += count(within(low, b'A', b'Z') & ascii);
+        self.f.digits += count(digits);
+        let mut carriers = digits;
+        if ascii != HIGH {
+            let starts = x & (x << 1) & HIGH;
+            let continuations = x & !(x << 1) & HIGH;
+            self.continuations += count(continuations);
+            carriers |= continuations;
+            let mut leads = starts;
+            while leads != 0 {
+                let bit = leads & leads.wrapping_neg();
+                match self.wide(at + (leads.trailing_zeros() / 8) as usize) {
+                    WordPart::Letter => letters |= bit,
+                    WordPart::Carries => carriers |= bit,
+                    WordPart::Breaks => {}
                 }
-                others &= others - 1;
-            }
-            at += 8;
-        }
-        while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii()) {
-            let class = ASCII_CLASS[usize::from(b)];
-            self.letters += u32::from(class & LETTER);
-            self.uppercase += u32::from(class & UPPER != 0);
-            self.digits += u32::from(class & DIGIT != 0);
-            let mask = |bit: u8| u64::from(class & bit != 0) << 7;
-            self.add_words(mask(LETTER), mask(DIGIT), 1);
-            self.space(b.is_ascii_whitespace() || b == 0x0b);
-            if class & PUNCTUATION != 0 {
-                punctuation(text, start + at, char::from(b), f);
-            }
-            at += 1;
-        }
-        self.chars += at as u32;
-        at
-    }
-
-    /// Counts the white space that follows white space among `n` (1 to 8) consecutive bytes,
-    /// given as a mask with the top bit of byte `i` set for a white-space byte `i`.
-    fn add_spaces(&mut self, spaces: u64, n: u32) {
-        let before = (spaces << 8) | (u64::from(self.in_space) << 7);
-        self.repeated_spaces += count_bytes(spaces & before);
-        self.in_space = ((spaces >> (8 * n - 1)) & 1) as u32;
-    }
-
-    /// Counts one character that is white space or not.
-    fn space(&mut self, is_space: bool) {
-        self.add_spaces(u64::from(is_space) << 7, 1);
-    }
-
-    /// Counts the words that start among `n` (1 to 8) consecutive bytes, given as masks with
-    /// the top bit of byte `i` set for byte `i`: `letters` and `digits`. A word is a run of
-    /// letters and digits that holds a letter; it starts at its first letter.
-    fn add_words(&mut self, letters: u64, digits: u64, n: u32) {
-        let carry = u64::from(self.in_word) << 7;
-        let before = |in_word: u64| (in_word << 8) | carry;
-        // Inside a word: a letter, or a digit right after a byte inside a word.
-        let mut in_word = letters;
-        if digits != 0 {
-            loop {
-                let next = letters | (digits & before(in_word));
-                if next == in_word {
-                    break;
-                }
-                in_word = next;
+                leads ^= bit;
             }
         }
-        self.words += count_bytes(letters & !before(in_word));
-        self.in_word = ((in_word >> (8 * n - 1)) & 1) as u32;
+        self.add_words(letters, carriers);
+        self.add_spaces((within(low, b'\t', b'\r') | equal(low, b' ')) & ascii);
+        // Sentence ends and separators (see `punctuation`); `.`, `/`, `>` and `?` are the
+        // bytes that give 0x3f once bits 0x11 are set.
+        let mut marks =
+            (equal(low | (ONES * 0x11), 0x3f) | equal(low, b'!') | equal(low, b'|')) & ascii;
+        while marks != 0 {
+            let i = at + (marks.trailing_zeros() / 8) as usize;
+            punctuation(
+                self.text,
+                i,
+                char::from(self.text.as_bytes()[i]),
+                &mut self.f,
+            );
+            marks &= marks - 1;
+        }
     }
+
+    /// Counts the words that start among eight bytes, given as masks: `letters`, and
+    /// `carriers`, the bytes that carry on a word (digits, the rest of a multi-byte letter). A
+    /// word is a run of letters and carriers that holds a letter; it starts at its first letter.
+    fn add_words(&mut self, letters: u64, carriers: u64) {
+        let before = |inside: u64| (inside << 8) | self.in_word;
+        // A run of carriers is inside a word from its first byte on if a letter is right before
+        // it. In whole bytes (0xff for each carrier), adding one at that first byte clears the
+        // run's bytes through a carry that stops at its end.
+        let run_starts = (carriers & before(letters)) >> 7;
+        let runs = (carriers >> 7) * 0xff;
+        let inside = letters | (runs & (runs.wrapping_add(run_starts) ^ runs) & HIGH);
+        self.f.words += count(letters & !before(inside));
+        self.in_word = (inside >> 56) & 0x80;
+    }
+
+    /// Counts the ASCII white space that follows ASCII white space among eight bytes, given as
+    /// a mask (see [`Tally::wide_space`] for the rest).
+    fn add_spaces(&mut self, spaces: u64) {
+        self.repeated_spaces += count(spaces & ((spaces << 8) | self.in_space));
+        self.in_space = (spaces >> 56) & 0x80;
+    }
+
+    /// Counts the character that is not ASCII at byte `at`.
+    fn wide(&mut self, at: usize) -> WordPart {
+        let c = self.text[at..].chars().next().unwrap_or_default();
+        match Script::of(c) {
+            Some(script) => self.script_letter(c, script),
+            None => self.other(at, c),
+        }
+    }
+
+    /// Counts the letter `c` of `script`.
+    fn script_letter(&mut self, c: char, script: Script) -> WordPart {
+        self.scripts.add_script(Some(script));
+        self.f.letters += 1;
+        match script {
+            Script::Han | Script::Kana => {
+                self.wide_units += if script == Script::Han { 6 } else { 3 };
+                // Each ideograph or kana is a word of its own.
+                self.f.words += 1;
+                return WordPart::Breaks;
+            }
+            Script::Hangul => self.wide_units += 3,
+            _ if script.is_cased() && c.is_uppercase() => self.f.uppercase += 1,
+            _ => {}
+        }
+        WordPart::Letter
+    }
+
+    /// Counts the character `c` at byte `at`, neither ASCII nor a letter of a known script.
+    fn other(&mut self, at: usize, c: char) -> WordPart {
+        if c.is_whitespace() {
+            self.wide_space(at, c.len_utf8());
+        }
+        if matches!(c, '。' | '！' | '？' | '…' | '›' | '»' | '·' | '∙' | '•') {
+            punctuation(self.text, at, c, &mut self.f);
+        }
+        if Script::is_symbol(c) {
+            WordPart::Breaks
+        } else if c.is_alphabetic() {
+            self.f.letters += 1;
+            self.f.uppercase += u32::from(c.is_uppercase());
+            WordPart::Letter
+        } else if c.is_numeric() {
+            self.f.digits += u32::from(at >= self.body_start);
+            WordPart::Carries
+        } else {
+            WordPart::Breaks
+        }
+    }
+
+    /// Counts the white-space character of `len` bytes at byte `at` that is not ASCII, and
+    /// the white space on either side of it.
+    fn wide_space(&mut self, at: usize, len: usize) {
+        let bytes = self.text.as_bytes();
+        let after_space = at > 0 && (self.wide_space_end == at || is_ascii_space(bytes[at - 1]));
+        let end = at + len;
+        let space_after = bytes.get(end).copied().is_some_and(is_ascii_space);
+        self.repeated_spaces += u32::from(after_space) + u32::from(space_after);
+        self.wide_space_end = end;
+    }
+}
+
+/// Whether `b` is ASCII white space (as [`char::is_whitespace`] has it, with the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// Blocks of at least this many units are paragraph-length: prose, not a headline, a name, a
 /// date or a label.
 pub const PROSE_UNITS: f32 = 150.0;
-
-/// One in each byte of a word of eight bytes.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The top bit of each byte: set for the bytes that are not ASCII.
-const HIGH_BITS: u64 = ONES * 0x80;
-
-/// The top bit of each byte of `x` (all ASCII) that is greater than `n`.
-fn above(x: u64, n: u8) -> u64 {
-    (x + ONES * u64::from(127 - n)) & HIGH_BITS
-}
-
-/// The top bit of each byte of `x` (all ASCII) within `lo..=hi`.
-fn byte_range(x: u64, lo: u8, hi: u8) -> u64 {
-    above(x, lo - 1) & !above(x, hi)
-}
-
-/// How many bytes of `mask` have their top bit set (the other bits being clear).
-fn count_bytes(mask: u64) -> u32 {
-    ((mask >> 7).wrapping_mul(ONES) >> 56) as u32
-}
-
-const LETTER: u8 = 1;
-const UPPER: u8 = 2;
-const DIGIT: u8 = 4;
-/// Sentence-final marks and menu separators: see [`punctuation`].
-const PUNCTUATION: u8 = 8;
-
-/// The class of each ASCII byte, as bits.
-static ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_uppercase() {
-            LETTER | UPPER
-        } else if c.is_ascii_lowercase() {
-            LETTER
-        } else if c.is_ascii_digit() {
-            DIGIT
-        } else if matches!(c, b'.' | b'!' | b'?' | b'|' | b'>' | b'/') {
-            PUNCTUATION
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
 
 /// Counts `c`, at byte `at` of `text`, if it ends a sentence or separates menu items.
 fn punctuation(text: &str, at: usize, c: char, f: &mut Features) {
@@ -461,19 +474,56 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// Whether `c` ends a sentence (an ellipsis does not).
+fn is_sentence_final(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+}
+
 fn is_fullwidth_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
 }
 
-const BULLETS: &[char] = &[
-    '•', '·', '‣', '◦', '▪', '▫', '■', '□', '●', '○', '◆', '◇', '▶', '►', '▸', '▹', '→', '-', '*',
-    '–', '—', '※', '>', '☞', '▲', '△', '▼', '▽', '◎', '★', '☆',
-];
+/// Whether `c` is a bullet symbol that can open a list item.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '·'
+            | '‣'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '■'
+            | '□'
+            | '●'
+            | '○'
+            | '◆'
+            | '◇'
+            | '▶'
+            | '►'
+            | '▸'
+            | '▹'
+            | '→'
+            | '-'
+            | '*'
+            | '–'
+            | '—'
+            | '※'
+            | '>'
+            | '☞'
+            | '▲'
+            | '△'
+            | '▼'
+            | '▽'
+            | '◎'
+            | '★'
+            | '☆'
+    )
+}
 
 /// What the first characters of `text` mark it as.
 pub fn marker(text: &str) -> Marker {
     let t = text.trim_start();
-    if t.starts_with(BULLETS) {
+    if t.starts_with(is_bullet) {
         return Marker::Bullet;
     }
     if number_prefix_len(t) > 0 {
@@ -520,7 +570,7 @@ fn number_prefix_len(t: &str) -> usize {
 /// `Share:` give `댓글`, `Comments` and `Share`. A leading list number stays: `1. Facebook` is a
 /// list item, not a button.
 pub fn line_key(text: &str) -> &str {
-    let t = text.trim().trim_start_matches(BULLETS).trim_start();
+    let t = text.trim().trim_start_matches(is_bullet).trim_start();
     let key = t.trim_end_matches(|c: char| {
         c.is_ascii_digit()
             || c.is_whitespace()
@@ -537,7 +587,7 @@ pub fn strip_marker(text: &str) -> &str {
     let mut t = text.trim();
     loop {
         let before = t.len();
-        t = t.trim_start_matches(BULLETS).trim_start();
+        t = t.trim_start_matches(is_bullet).trim_start();
         let n = number_prefix_len(t);
         if n > 0 && n < t.len() {
             t = t[n..].trim_start();
@@ -615,6 +665,35 @@ mod tests {
                 expected(text),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn counts_scripts_spaces_and_digits_across_eight_byte_chunks() {
+        for (text, expected) in [
+            (
+                "Привет2мир 中文x1 한국어3b\u{a0} \u{3000}end",
+                (25, 32.0, 6, 19, 3, 1, 5, 9, 2),
+            ),
+            ("━━━━ a1b2 ①Ⅻ²٣ done", (19, 19.0, 3, 7, 2, 0, 6, 0, 0)),
+            (
+                "x\u{2003}\u{2003} ÀÉ über  Straße…",
+                (17, 17.0, 4, 13, 0, 3, 13, 0, 0),
+            ),
+        ] {
+            let (f, s) = measure_text(text);
+            let got = (
+                f.chars,
+                f.units,
+                f.words,
+                f.letters,
+                f.digits,
+                f.uppercase,
+                s.latin,
+                s.cyrillic,
+                s.han,
+            );
+            assert_eq!(got, expected, "{text}");
         }
     }
 

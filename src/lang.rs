@@ -93,6 +93,7 @@ pub enum Script {
 impl Script {
     /// The script of a letter, with Han and kana told apart (a page's mix decides between
     /// Chinese and Japanese). `None` for characters that are not letters of a known script.
+    #[inline]
     pub fn of(c: char) -> Option<Script> {
         let u = c as u32;
         Some(match u {
@@ -113,6 +114,7 @@ impl Script {
     /// Whether `c`, not ASCII, is certainly neither a letter nor a digit: punctuation, spaces and
     /// symbols that fill news text (quotes, dashes, bullets, arrows, CJK punctuation). A cheap
     /// test that spares the Unicode tables.
+    #[inline]
     pub fn is_symbol(c: char) -> bool {
         matches!(c as u32, 0xa0..=0xbf | 0xd7 | 0xf7 | 0x2000..=0x2bff | 0x3000..=0x303f | 0xff01..=0xff0f | 0xff1a..=0xff20)
     }
@@ -120,6 +122,7 @@ impl Script {
     /// Whether `c` is in a block of punctuation and symbols (quotes, dashes, arrows, CJK
     /// punctuation …): no letter of a script, not alphanumeric, and a [symbol](Script::is_symbol).
     /// A cheaper first test than [`Script::of`] for the most frequent non-ASCII characters.
+    #[inline]
     pub fn is_punctuation(c: char) -> bool {
         matches!(c as u32, 0xa0..=0xbf | 0x2000..=0x2bff | 0x3000..=0x303f)
     }
