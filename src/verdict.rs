@@ -76,15 +76,19 @@ pub struct Verdict {
 }
 
 /// The category of the strongest chrome reason of a specific category (not `chrome`), if any:
-/// what kind of chrome the reasons say a block is.
+/// what kind of chrome the reasons say a block is. Of equally strong reasons, the first.
 pub(crate) fn chrome_category(reasons: &[Reason], rules: &RuleSet) -> Option<Category> {
-    reasons
-        .iter()
-        .filter(|r| r.weight < 0.0)
-        .map(|r| (r.weight, rules.rule(r.rule).category))
-        .filter(|(_, category)| *category != Category::Chrome && *category != Category::Content)
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, category)| category)
+    let mut strongest: Option<(f32, Category)> = None;
+    for r in reasons {
+        // A rule's category is looked up only for a reason stronger than the strongest so far.
+        if r.weight < 0.0 && strongest.is_none_or(|(weight, _)| r.weight < weight) {
+            let category = rules.rule(r.rule).category;
+            if !matches!(category, Category::Chrome | Category::Content) {
+                strongest = Some((r.weight, category));
+            }
+        }
+    }
+    strongest.map(|(_, category)| category)
 }
 
 impl Verdict {
@@ -92,8 +96,10 @@ impl Verdict {
     /// A dropped block's category is that of its strongest chrome reason of a specific category
     /// (not `chrome`); failing one, `fallback` (the category of the surrounding chrome).
     pub fn new(reasons: Vec<Reason>, local: usize, rules: &RuleSet, fallback: Category) -> Verdict {
+        // The score goes on from the first pass's sum, adding the same weights in the same order
+        // as a sum over all the reasons.
         let first: f32 = reasons[..local].iter().map(|r| r.weight).sum();
-        let score: f32 = reasons.iter().map(|r| r.weight).sum();
+        let score = reasons[local..].iter().fold(first, |sum, r| sum + r.weight);
         let label = Label::of(score);
         let category = match label {
             Label::Content => Category::Content,
