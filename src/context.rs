@@ -39,7 +39,7 @@ use crate::features::{Marker, PROSE_UNITS};
 use crate::lists;
 use crate::page::Page;
 use crate::rules::{Category, RuleKind, RuleSet, Signal};
-use crate::verdict::{Detail, Reason, chrome_category};
+use crate::verdict::{Detail, Reason, Tally};
 
 /// How far (in blocks) after a section header more evidence of its category (or a byline or
 /// time stamp, which head comments) must appear for the section to run to the end of the page.
@@ -51,16 +51,17 @@ const SHAPED_LIST_ITEMS: usize = 3;
 /// How far (in blocks) a heading may be from the content it introduces.
 const HEADING_REACH: usize = 2;
 
-/// Adds the context reasons to the first-pass `reasons` of each block.
+/// Adds the context reasons to the first-pass `reasons` of each block; returns what each
+/// block's reasons add up to.
 pub fn second_pass(
     page: &Page<'_>,
     rules: &RuleSet,
     dom: &DomHits,
     values: &[Values],
     reasons: &mut [Vec<Reason>],
-) {
+) -> Vec<Tally> {
     let ctx = Ctx::new(page, rules, values);
-    let mut ev = Evidence::new(reasons);
+    let mut ev = Evidence::new(reasons, rules);
     let in_box = sections(&ctx, &mut ev);
     introduced_lists(&ctx, &mut ev);
     for (i, in_card) in cards::teaser_blocks(page).into_iter().enumerate() {
@@ -68,7 +69,7 @@ pub fn second_pass(
             ctx.fire(Signal::TeaserCard, i, &mut ev, Detail::None);
         }
     }
-    let in_main = main_text_blocks(page, rules, dom, &main_text_scores(rules, &ev, &in_box));
+    let in_main = main_text_blocks(page, rules, dom, &main_text_scores(&ev, &in_box));
     if in_main.iter().any(|&m| m) {
         for (i, &inside) in in_main.iter().enumerate() {
             let signal = if inside {
@@ -81,57 +82,61 @@ pub fn second_pass(
     }
     page_evidence(&ctx, &mut ev);
     neighbours(&ctx, &mut ev);
+    ev.tallies
 }
 
 /// Each block's score as the main text sees it: its score, but no lower than [`INLINE_FLOOR`] for
 /// the chrome that sits inside article bodies, a block whose kind of chrome
-/// ([`chrome_category`]) is an ad label, a caption or a subscription prompt: several of them
-/// between paragraphs do not split an article the way a menu does. A block of a section boxed
-/// inside the article (`in_box`: the article was found going on after it) counts for nothing.
-fn main_text_scores(rules: &RuleSet, ev: &Evidence<'_>, in_box: &[bool]) -> Vec<f32> {
-    ev.scores
+/// ([`Tally::chrome_category`]) is an ad label, a caption or a subscription prompt: several of
+/// them between paragraphs do not split an article the way a menu does. A block of a section
+/// boxed inside the article (`in_box`: the article was found going on after it) counts for
+/// nothing.
+fn main_text_scores(ev: &Evidence<'_>, in_box: &[bool]) -> Vec<f32> {
+    ev.tallies
         .iter()
-        .zip(ev.reasons.iter().zip(in_box))
-        .map(|(&score, (block, &boxed))| {
-            // The floor changes only the scores below it: the kind of chrome is looked up for
-            // those alone.
-            let floored = score.max(INLINE_FLOOR);
+        .zip(in_box)
+        .map(|(tally, &boxed)| {
+            let inline = matches!(
+                tally.chrome_category(),
+                Some(Category::Ads | Category::Caption | Category::Subscribe)
+            );
             if boxed {
                 0.0
-            } else if floored != score
-                && matches!(
-                    chrome_category(block, rules),
-                    Some(Category::Ads | Category::Caption | Category::Subscribe)
-                )
-            {
-                floored
+            } else if inline {
+                tally.score.max(INLINE_FLOOR)
             } else {
-                score
+                tally.score
             }
         })
         .collect()
 }
 
-/// Every block's reasons, and their scores (the sums of the reasons' weights), kept up to date
-/// as context reasons are added rather than summed again by each step that reads them.
+/// Every block's reasons, and what they add up to ([`Tally`]), kept up to date as context
+/// reasons are added rather than summed again by each step that reads them.
 struct Evidence<'r> {
     reasons: &'r mut [Vec<Reason>],
-    scores: Vec<f32>,
+    tallies: Vec<Tally>,
+    rules: &'r RuleSet,
 }
 
 impl<'r> Evidence<'r> {
-    fn new(reasons: &'r mut [Vec<Reason>]) -> Evidence<'r> {
-        let scores = reasons
-            .iter()
-            .map(|r| r.iter().map(|x| x.weight).sum())
-            .collect();
-        Evidence { reasons, scores }
+    fn new(reasons: &'r mut [Vec<Reason>], rules: &'r RuleSet) -> Evidence<'r> {
+        let tallies = reasons.iter().map(|r| Tally::of(r, rules)).collect();
+        Evidence {
+            reasons,
+            tallies,
+            rules,
+        }
     }
 
-    /// Adds `reason` to block `i`. The score grows by its weight as a sum over all the reasons
-    /// would, in the same order: scores stay bit for bit those of a fresh sum.
+    /// The score of block `i`: the sum of its reasons' weights.
+    fn score(&self, i: usize) -> f32 {
+        self.tallies[i].score
+    }
+
+    /// Adds `reason` to block `i`.
     fn push(&mut self, i: usize, reason: Reason) {
-        self.scores[i] += reason.weight;
+        self.tallies[i].add(&reason, self.rules);
         self.reasons[i].push(reason);
     }
 }
@@ -349,6 +354,17 @@ fn same_words(a: &str, b: &str) -> bool {
             .flat_map(char::to_lowercase)
             .collect::<Vec<char>>()
     };
+    // Texts whose first characters differ even in lower case have different first words: most
+    // blocks are told from the title by that alone.
+    let first = |s: &str| {
+        s.trim_start()
+            .chars()
+            .next()
+            .map(|c| c.to_lowercase().next())
+    };
+    if first(a) != first(b) {
+        return false;
+    }
     let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
     loop {
         match (x.next(), y.next()) {
@@ -373,35 +389,46 @@ impl Shingles {
             .filter(|w| !w.is_empty())
     }
 
-    fn hashes(text: &str) -> Vec<u64> {
+    /// Calls `each` with the hash of every three consecutive words of `text` (of all its words,
+    /// when it has fewer than three); returns the number of words.
+    fn hashes(text: &str, mut each: impl FnMut(u64)) -> usize {
         use std::hash::{Hash, Hasher};
-        let words: Vec<&str> = Shingles::words(text).collect();
-        let n = words.len().min(3);
-        if n == 0 {
-            return Vec::new();
+        let hash = |words: &[&str]| {
+            let mut h = rustc_hash::FxHasher::default();
+            words.hash(&mut h);
+            h.finish()
+        };
+        let mut last = [""; 3];
+        let mut n = 0;
+        for word in Shingles::words(text) {
+            last = [last[1], last[2], word];
+            n += 1;
+            if n >= 3 {
+                each(hash(&last));
+            }
         }
-        words
-            .windows(n)
-            .map(|w| {
-                let mut h = rustc_hash::FxHasher::default();
-                w.hash(&mut h);
-                h.finish()
-            })
-            .collect()
+        if (1..3).contains(&n) {
+            each(hash(&last[3 - n..]));
+        }
+        n
     }
 
     fn of(text: &str) -> Shingles {
-        Shingles(Shingles::hashes(text).into_iter().collect())
+        let mut set = rustc_hash::FxHashSet::default();
+        Shingles::hashes(text, |h| {
+            set.insert(h);
+        });
+        Shingles(set)
     }
 
     /// Whether at least 80% of the trigrams of `text` (of at least 3 words) are in the set.
     fn covers(&self, text: &str) -> bool {
-        let hashes = Shingles::hashes(text);
-        if hashes.is_empty() || Shingles::words(text).nth(2).is_none() {
-            return false;
-        }
-        let found = hashes.iter().filter(|h| self.0.contains(h)).count();
-        found * 5 >= hashes.len() * 4
+        let (mut found, mut trigrams) = (0, 0);
+        let words = Shingles::hashes(text, |h| {
+            trigrams += 1;
+            found += usize::from(self.0.contains(&h));
+        });
+        words >= 3 && found * 5 >= trigrams * 4
     }
 }
 
@@ -409,7 +436,7 @@ impl Shingles {
 /// which blocks are in a box of links inside the article (see [`content_after_list`]).
 fn sections(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) -> Vec<bool> {
     // Sections are found from the first pass's scores alone.
-    let first = ev.scores.clone();
+    let first: Vec<f32> = ev.tallies.iter().map(|t| t.first).collect();
     let n = first.len();
     let mut in_box = vec![false; n];
     let best_mass = main_text(&first).map_or(0.0, |m| m.2);
@@ -606,7 +633,6 @@ fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -
 fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let blocks = &ctx.page.blocks;
     let n = blocks.len();
-    let scores = &ev.scores;
     let mut lists = Vec::new();
     let mut i = 0;
     while i < n {
@@ -614,7 +640,7 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
             .find(|&j| blocks[j].features.marker == Marker::None)
             .unwrap_or(n);
         // Only the text of a block followed by two items or more is looked at.
-        if end > i + 2 && scores[i] > 0.0 && ctx.page.text(&blocks[i]).ends_with([':', '：']) {
+        if end > i + 2 && ev.score(i) > 0.0 && ctx.page.text(&blocks[i]).ends_with([':', '：']) {
             lists.push(i + 1..end);
         }
         i = end.max(i + 1);
@@ -624,8 +650,8 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
         |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&ev.reasons[j]);
     let mut start = 1;
     while start < n {
-        let follows_content = scores[start - 1] > 0.0
-            || (start >= 2 && scores[start - 2] > 0.0 && heading_like(start - 1));
+        let follows_content = ev.score(start - 1) > 0.0
+            || (start >= 2 && ev.score(start - 2) > 0.0 && heading_like(start - 1));
         let run = follows_content
             .then(|| lists::shaped_run(text, start, SHAPED_LIST_ITEMS))
             .flatten();
@@ -654,24 +680,22 @@ fn neighbours(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
         .weight_of(Signal::BetweenContent)
         .max(ctx.weight_of(Signal::BetweenChrome));
     let decided = |score: f32| -> Option<bool> { (score.abs() >= margin).then_some(score > 0.0) };
-    let n = ev.scores.len();
+    let n = ev.tallies.len();
     let mut next_decided: Vec<Option<bool>> = vec![None; n + 1];
     for i in (0..n).rev() {
-        next_decided[i] = decided(ev.scores[i]).or(next_decided[i + 1]);
+        next_decided[i] = decided(ev.score(i)).or(next_decided[i + 1]);
     }
     // Reasons are only added to block `i` once it is reached: the scores read of it and of the
     // blocks after it are those from before this step.
     let mut prev: Option<bool> = None;
     for i in 0..n {
-        if let Some(label) = decided(ev.scores[i]) {
+        if let Some(label) = decided(ev.score(i)) {
             prev = Some(label);
             continue;
         }
         let rescuable = !ctx.specific_chrome(&ev.reasons[i]);
-        let content_follows = ev.scores[i + 1..n.min(i + 1 + HEADING_REACH)]
-            .iter()
-            .find_map(|&s| decided(s))
-            == Some(true);
+        let content_follows =
+            (i + 1..n.min(i + 1 + HEADING_REACH)).find_map(|j| decided(ev.score(j))) == Some(true);
         if rescuable
             && content_follows
             && ctx.fire(Signal::HeadingBeforeContent, i, ev, Detail::None)
