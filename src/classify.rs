@@ -1,7 +1,7 @@
 //! First pass: the rules that fire on each block on its own.
 //!
 //! The phrases and regex literals of each block were found when it was measured
-//! ([`crate::features::measure`]); then, for every block: its line key looked up among the
+//! (`features::measure`); then, for every block: its line key looked up among the
 //! whole-line phrases, the phrases found in it, the regexes its gates let through, the DOM
 //! rules its element inherited, the feature rules, and repetition. Runs (`kind = "run"`) look at
 //! consecutive blocks but nothing beyond. Rules are skipped for blocks of other languages or

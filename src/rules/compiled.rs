@@ -18,7 +18,7 @@ use html5ever::LocalName;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use super::gates::{ByteSet, EdgePairs, gate};
+use super::gates::{ByteSet, EdgeTest, gate};
 use super::{Header, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::html::selector::ElementSelector;
@@ -43,10 +43,10 @@ pub(crate) type RegexGates = u64;
 
 /// How many branches of all regexes can be tested at the start, and at the end: the bits of a
 /// [`Branches`] mask. A regex with branches beyond runs on every block its conditions accept.
-const TESTED_BRANCHES: usize = 64;
+const TESTED_BRANCHES: usize = 128;
 
 /// A set of regex branches tested at one edge of a block: bit `n` for branch `n`.
-type Branches = u64;
+type Branches = u128;
 
 /// Tests of regex branches on the first (or last) two bytes of a block.
 #[derive(Debug)]
@@ -57,16 +57,25 @@ struct EdgeTables {
     /// bytes that can follow (precede) it; 0 for the other bytes.
     follow: Vec<[u16; 256]>,
     inner: Vec<ByteSet>,
+    /// For each branch, the literals a match begins (ends) with, when known.
+    literals: Vec<Option<Vec<Box<[u8]>>>>,
+    /// The branches that also need a literal of their regex found in the block.
+    needs_literal: Branches,
+    /// Whether the tables are for the end of blocks.
+    at_end: bool,
     /// The regex of each branch, as its bit.
     regex: Vec<RegexGates>,
 }
 
-impl Default for EdgeTables {
-    fn default() -> Self {
+impl EdgeTables {
+    fn new(at_end: bool) -> Self {
         EdgeTables {
             outer: Box::new([0; 256]),
             follow: Vec::new(),
             inner: Vec::new(),
+            literals: Vec::new(),
+            needs_literal: 0,
+            at_end,
             regex: Vec::new(),
         }
     }
@@ -74,45 +83,82 @@ impl Default for EdgeTables {
 
 impl EdgeTables {
     /// Adds the branches of the regex `bit`; false when there is no room for them.
-    fn add(&mut self, branches: &[EdgePairs], bit: RegexGates) -> bool {
+    fn add(&mut self, branches: &[EdgeTest], bit: RegexGates) -> bool {
         if self.regex.len() + branches.len() > TESTED_BRANCHES {
             return false;
         }
-        for pairs in branches {
+        for test in branches {
             let branch: Branches = 1 << self.regex.len();
             let mut follow = [0u16; 256];
-            for (outer, inner) in pairs {
+            for (outer, inner) in &test.pairs {
                 self.outer[usize::from(*outer)] |= branch;
                 self.inner.push(*inner);
                 follow[usize::from(*outer)] = self.inner.len() as u16;
             }
             self.follow.push(follow);
+            if test.needs_literal {
+                self.needs_literal |= branch;
+            }
+            let literals = test.literals.as_ref();
+            self.literals
+                .push(literals.map(|set| set.iter().map(|l| l.as_slice().into()).collect()));
             self.regex.push(bit);
         }
         true
     }
 
-    /// The regexes with a branch passing on `outer` and `inner` (`None`: the block has one byte).
-    fn open(&self, outer: u8, inner: Option<u8>) -> RegexGates {
+    /// The regexes with a branch passing at this edge of `body` (not empty), given the regexes
+    /// whose literals were found in it.
+    fn open(&self, body: &[u8], found: RegexGates) -> RegexGates {
+        let n = body.len();
+        let (outer, inner) = if self.at_end {
+            (body[n - 1], n.checked_sub(2).map(|i| body[i]))
+        } else {
+            (body[0], body.get(1).copied())
+        };
         let mut branches = self.outer[usize::from(outer)];
+        // Branches needing a literal of a regex none of whose literals was found are out.
+        let mut lacking = self.needs_literal & branches;
+        while lacking != 0 {
+            let branch = lacking.trailing_zeros() as usize;
+            lacking &= lacking - 1;
+            if found & self.regex[branch] == 0 {
+                branches &= !(1 << branch);
+            }
+        }
         let mut open = 0;
         while branches != 0 {
             let branch = branches.trailing_zeros() as usize;
             branches &= branches - 1;
-            let passes = inner.is_none_or(|b| {
+            let pair = inner.is_none_or(|b| {
                 let set = &self.inner[usize::from(self.follow[branch][usize::from(outer)]) - 1];
                 set[usize::from(b / 64)] & (1 << (b % 64)) != 0
             });
-            if passes {
+            if pair && self.literals_pass(branch, body) {
                 open |= self.regex[branch];
             }
         }
         open
     }
+
+    /// Whether `body` begins (ends) with one of the branch's literals, if it has them.
+    fn literals_pass(&self, branch: usize, body: &[u8]) -> bool {
+        let Some(literals) = &self.literals[branch] else {
+            return true;
+        };
+        literals.iter().any(|l| {
+            let edge = if self.at_end {
+                body.len().checked_sub(l.len()).map(|at| &body[at..])
+            } else {
+                body.get(..l.len())
+            };
+            edge.is_some_and(|edge| edge.eq_ignore_ascii_case(l))
+        })
+    }
 }
 
 /// The gates of the regexes (see [`super::gates`]).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct GateTables {
     start: EdgeTables,
     end: EdgeTables,
@@ -122,16 +168,24 @@ struct GateTables {
     literals: Vec<RegexGates>,
 }
 
+impl Default for GateTables {
+    fn default() -> Self {
+        GateTables {
+            start: EdgeTables::new(false),
+            end: EdgeTables::new(true),
+            always: 0,
+            literals: Vec::new(),
+        }
+    }
+}
+
 impl GateTables {
     /// The regexes that may match a block whose text (without a leading bullet or list
     /// number) is `body`, given the bits of the regex literals found in it.
     fn open(&self, body: &[u8], literal_bits: RegexGates) -> RegexGates {
         let mut open = self.always | literal_bits;
-        if let (Some(&first), Some(&last)) = (body.first(), body.last()) {
-            let n = body.len();
-            let second = (n > 1).then(|| body[1]);
-            let before_last = (n > 1).then(|| body[n - 2]);
-            open |= self.start.open(first, second) | self.end.open(last, before_last);
+        if !body.is_empty() {
+            open |= self.start.open(body, literal_bits) | self.end.open(body, literal_bits);
         }
         open
     }
@@ -404,10 +458,11 @@ impl Compiled {
             if n < GATED_REGEXES && open & (1 << n) == 0 {
                 continue;
             }
-            if wanted(r.rule)
-                && let Some(m) = r.regex.find(body)
-            {
-                hit(r.rule, m.start(), m.end());
+            if wanted(r.rule) {
+                let m = r.regex.find(body);
+                if let Some(m) = m {
+                    hit(r.rule, m.start(), m.end());
+                }
             }
         }
     }

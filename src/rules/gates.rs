@@ -4,6 +4,10 @@
 //!
 //! A pattern is taken branch by branch (the alternatives at its top level); it may match a block
 //! only if one of its branches may. Each branch gets one of these tests:
+//! * anchored at the start (`^…`) and beginning with one of a set of literals (`^(?i:photo|image):`):
+//!   the pairs of bytes a match can begin with (from the branch's automaton: every path out of
+//!   its start), compared with the block's first two bytes, then the literals themselves;
+//!   likewise at the end (`…$`), for literals the match ends with;
 //! * literals, one of which every match holds where a word begins (see [`crate::lexicon`]: the
 //!   lexicon finds them in its pass over the block's words). A literal starting with an ASCII
 //!   letter or digit counts only where the pattern puts a word edge before it: `^`, `\b`, or a
@@ -12,10 +16,8 @@
 //!   where a text dump glued two words: `rodentCredit:`). Literals are compared with ASCII case
 //!   folded, so the pattern's case-insensitive letters become one literal. Taken when every
 //!   literal is long enough (three bytes, or a rare character such as `@`) to be rare;
-//! * anchored at the start (`^…`): the pairs of bytes a match can begin with (from the branch's
-//!   automaton: every path out of its start), compared with the block's first two bytes;
-//!   anchored at the end (`…$`): likewise the pairs it can end with. Of the two, the one with
-//!   fewer pairs;
+//! * anchored at the start or the end, without such literals: the pairs of bytes, and the
+//!   literals below if the branch has some. Of the two edges, the one with fewer pairs;
 //! * shorter literals;
 //! * none of these: the branch may match any block.
 //!
@@ -38,13 +40,24 @@ const ALL_BYTES: ByteSet = [u64::MAX; 4];
 /// that can follow it (precede it); all bytes when a match may be that one byte.
 pub(crate) type EdgePairs = Vec<(u8, ByteSet)>;
 
+/// A test of a branch at one edge of a block (its start or its end).
+#[derive(Debug, PartialEq)]
+pub(crate) struct EdgeTest {
+    /// The pairs of bytes a match can have there (at the end: the last byte first).
+    pub pairs: EdgePairs,
+    /// The literals (ASCII lower-cased) every match begins (ends) with, when they are known.
+    pub literals: Option<Vec<Vec<u8>>>,
+    /// Whether a match also needs one of the regex's [word literals](Gate::literals).
+    pub needs_literal: bool,
+}
+
 /// A regex's tests (see the module documentation); the regex may match a block when any passes.
 #[derive(Debug, Default, PartialEq)]
 pub(crate) struct Gate {
-    /// For each branch tested at the start, the pairs of bytes it can begin with.
-    pub start: Vec<EdgePairs>,
-    /// For each branch tested at the end, the pairs of bytes it can end with (last byte first).
-    pub end: Vec<EdgePairs>,
+    /// The branches tested at the start.
+    pub start: Vec<EdgeTest>,
+    /// The branches tested at the end.
+    pub end: Vec<EdgeTest>,
     /// Literals (ASCII lower-cased) one of which the other branches hold where a word begins.
     pub literals: Vec<Vec<u8>>,
     /// Some branch may match any block.
@@ -60,7 +73,7 @@ pub(crate) fn gate(pattern: &str) -> Gate {
         };
     };
     let mut gate = Gate::default();
-    for branch in branches(&hir) {
+    for branch in &branches(&hir) {
         let props = branch.properties();
         let start = props.look_set_prefix().contains(Look::Start);
         let end = props.look_set_suffix().contains(Look::End);
@@ -71,23 +84,39 @@ pub(crate) fn gate(pattern: &str) -> Gate {
             gate.always = true;
             continue;
         }
-        let literals = word_literals(branch);
-        let rare = literals
-            .as_ref()
-            .is_some_and(|set| set.iter().all(|l| l.len() >= 3 || l.len() == 1));
-        let pairs = [at_start.flatten(), at_end.flatten()]
+        let tests = [
+            at_start.flatten().map(|pairs| (false, pairs)),
+            at_end.flatten().map(|pairs| (true, pairs)),
+        ];
+        let edge = tests
             .into_iter()
-            .enumerate()
-            .filter_map(|(i, pairs)| pairs.map(|pairs| (i == 1, pairs)))
-            .min_by_key(|(_, pairs)| pair_count(pairs));
-        match (pairs, literals) {
-            (_, Some(literals)) if rare => gate.literals.extend(literals),
-            (Some((at_end, pairs)), _) => if at_end {
-                &mut gate.end
-            } else {
-                &mut gate.start
+            .flatten()
+            .map(|(at_end, pairs)| {
+                let literals = edge_literals(branch, at_end);
+                let test = EdgeTest {
+                    pairs,
+                    literals,
+                    needs_literal: false,
+                };
+                (at_end, test)
+            })
+            .min_by_key(|(_, test)| (test.literals.is_none(), pair_count(&test.pairs)));
+        let literals = word_literals(branch);
+        match (edge, literals) {
+            (Some((at_end, mut test)), literals) => {
+                if test.literals.is_none()
+                    && let Some(literals) = literals
+                {
+                    test.needs_literal = true;
+                    gate.literals.extend(literals);
+                }
+                if at_end {
+                    &mut gate.end
+                } else {
+                    &mut gate.start
+                }
+                .push(test)
             }
-            .push(pairs),
             (None, Some(literals)) => gate.literals.extend(literals),
             (None, None) => gate.always = true,
         }
@@ -95,6 +124,59 @@ pub(crate) fn gate(pattern: &str) -> Gate {
     gate.literals.sort_unstable();
     gate.literals.dedup();
     gate
+}
+
+/// The finite set of literals every match of `branch` begins with (or, `at_end`, ends with),
+/// ASCII lower-cased. White space next to the anchor is left out: a block's text is trimmed.
+fn edge_literals(branch: &Hir, at_end: bool) -> Option<Vec<Vec<u8>>> {
+    let folded = fold_ascii_case(branch);
+    let mut parts: Vec<Hir> = match folded.kind() {
+        HirKind::Concat(parts) => parts.clone(),
+        _ => vec![folded],
+    };
+    let is_anchor = |h: &Hir| matches!(h.kind(), HirKind::Look(Look::Start | Look::End));
+    let is_space = |h: &Hir| matches!(h.kind(), HirKind::Repetition(rep) if rep.min == 0 && is_white_space(&rep.sub));
+    let edge = |parts: &[Hir]| {
+        if at_end {
+            parts.len().checked_sub(1)
+        } else {
+            Some(0)
+        }
+    };
+    while let Some(i) = edge(&parts) {
+        if is_anchor(&parts[i]) || is_space(&parts[i]) {
+            parts.remove(i);
+        } else {
+            break;
+        }
+    }
+    let kind = if at_end {
+        ExtractKind::Suffix
+    } else {
+        ExtractKind::Prefix
+    };
+    let seq = Extractor::new().kind(kind).extract(&Hir::concat(parts));
+    let literals: Vec<Vec<u8>> = seq
+        .literals()?
+        .iter()
+        .map(|l| l.as_bytes().to_ascii_lowercase())
+        .collect();
+    (!literals.iter().any(Vec::is_empty)).then_some(literals)
+}
+
+/// Whether `hir` is a class of white space characters only.
+fn is_white_space(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(char::is_whitespace)),
+        HirKind::Class(Class::Bytes(class)) => class
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(|b| b.is_ascii_whitespace())),
+        _ => false,
+    }
 }
 
 /// How many pairs of bytes an edge test lets through.
@@ -105,12 +187,46 @@ fn pair_count(pairs: &EdgePairs) -> u32 {
         .sum()
 }
 
-/// The alternatives at the top level of `hir`.
-fn branches(hir: &Hir) -> Vec<&Hir> {
-    match hir.kind() {
+/// The most branches a pattern is split into.
+const MAX_BRANCHES: usize = 32;
+
+/// The alternatives of `hir`: those at its top level, and those of an alternation inside it
+/// spread over what surrounds them (`^(?:a+|b)c` is `^a+c` or `^bc`), so that each can be tested
+/// apart, unless the alternatives are plain literals, which make a set just as well together.
+fn branches(hir: &Hir) -> Vec<Hir> {
+    let spread = match hir.kind() {
         HirKind::Alternation(alternatives) => alternatives.iter().flat_map(branches).collect(),
         HirKind::Capture(capture) => branches(&capture.sub),
-        _ => vec![hir],
+        HirKind::Concat(parts) => match parts.iter().position(is_mixed_alternation) {
+            Some(i) => branches(&parts[i])
+                .into_iter()
+                .flat_map(|middle| {
+                    let mut spread = parts[..i].to_vec();
+                    spread.push(middle);
+                    spread.extend_from_slice(&parts[i + 1..]);
+                    branches(&Hir::concat(spread))
+                })
+                .collect(),
+            None => vec![hir.clone()],
+        },
+        _ => vec![hir.clone()],
+    };
+    if spread.len() > MAX_BRANCHES {
+        vec![hir.clone()]
+    } else {
+        spread
+    }
+}
+
+/// Whether `hir` is an alternation (maybe in a group) of which some alternative is not a finite
+/// set of literals.
+fn is_mixed_alternation(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Alternation(alternatives) => alternatives
+            .iter()
+            .any(|a| prefixes(&fold_ascii_case(a)).is_none()),
+        HirKind::Capture(capture) => is_mixed_alternation(&capture.sub),
+        _ => false,
     }
 }
 
@@ -485,21 +601,20 @@ mod tests {
     #[test]
     fn anchored_branches_know_their_first_two_bytes() {
         let g = gate("^(?i:by|of)[A-Z]");
-        let pairs = &g.start[0];
+        let pairs = &g.start[0].pairs;
         assert!(passes(pairs, b'b', b'Y') && passes(pairs, b'O', b'f'));
         assert!(
             !passes(pairs, b'b', b'f'),
             "pairs, not first and second bytes apart"
         );
         assert!(!g.always && g.end.is_empty() && g.literals.is_empty());
-        assert!(passes(&gate(r"^\d+:\d").start[0], b'7', b':'));
-        assert!(
-            gate(r"^\w+ (?i:minutes)").start.is_empty(),
-            "a rare literal is a better test"
-        );
+        assert!(passes(&gate(r"^\d+:\d").start[0].pairs, b'7', b':'));
+        let g = gate(r"^\w+ (?i:minutes)");
+        assert!(g.start[0].needs_literal, "a literal as well");
+        assert_eq!(g.literals, [b"minutes".to_vec()]);
         assert!(gate("^a?$").always, "a match may be empty");
         assert_eq!(
-            gate("^[ab]").start[0][0].1,
+            gate("^[ab]").start[0].pairs[0].1,
             ALL_BYTES,
             "a match may be one byte long"
         );
@@ -508,11 +623,30 @@ mod tests {
     #[test]
     fn end_anchored_branches_know_their_last_two_bytes() {
         let g = gate(r"[0-9](?i:jpe?g|png)$");
-        let pairs = &g.end[0];
+        let pairs = &g.end[0].pairs;
         assert!(
             passes(pairs, b'g', b'p') && passes(pairs, b'G', b'E') && passes(pairs, b'g', b'N')
         );
         assert!(!passes(pairs, b'p', b'g') && !passes(pairs, b'x', b'p'));
+    }
+
+    #[test]
+    fn anchored_literals_are_tested_at_their_edge() {
+        let g = gate(r"^(?i:photo|image)\s*:|(?i:getty images|reuters)\s*$");
+        let literals = |test: &EdgeTest| test.literals.clone().unwrap();
+        assert_eq!(
+            literals(&g.start[0]),
+            [b"photo".to_vec(), b"image".to_vec()]
+        );
+        assert_eq!(
+            literals(&g.end[0]),
+            [b"getty images".to_vec(), b"reuters".to_vec()]
+        );
+        assert!(g.literals.is_empty() && !g.always);
+        assert!(
+            gate(r"^\d+[a-z]").start[0].literals.is_none(),
+            "no finite set of literals"
+        );
     }
 
     #[test]
@@ -527,6 +661,9 @@ mod tests {
         );
         assert!(!g.always);
         assert!(gate(r"^Photo:|\d+").always, "a branch without a test");
+        let g = gate(r"^(?:Photo|[A-Z]\d):");
+        assert_eq!(g.start.len(), 2, "alternatives spread over the anchor");
+        assert!(g.start[0].literals.is_some() || g.start[1].literals.is_some());
     }
 
     #[test]
