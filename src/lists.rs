@@ -93,12 +93,14 @@ fn lead_shape(text: &str) -> Option<LeadShape> {
     // Most lines have no separator or no number near their start: a look at the bytes says so,
     // in one pass without early exit, which the compiler turns into vector instructions. The
     // last bytes of `–`, `—` and `：` stand for them.
-    let (mut separator, mut digit) = (false, false);
+    // The first byte of a full-width digit tells whether to look for one.
+    let (mut separator, mut digit, mut wide) = (false, false, false);
     for &b in head {
         separator |= matches!(b, b':' | b'@' | b'|' | b'-' | 0x93 | 0x94 | 0x9a);
         digit |= b.is_ascii_digit();
+        wide |= b == 0xef;
     }
-    if !separator || !(digit || has_fullwidth_digit(head)) {
+    if !separator || !(digit || (wide && has_fullwidth_digit(head))) {
         return None;
     }
     let mut shape = LeadShape::default();
