@@ -4,9 +4,10 @@
 //! byline or a date. Article paragraphs are not (no linked headline), nor are menus (no text
 //! besides the links).
 
+use html5ever::LocalName;
 use rustc_hash::FxHashMap;
 
-use crate::page::{NO_ELEMENT, Page};
+use crate::page::{Block, NO_ELEMENT, Page};
 
 /// Siblings of one signature needed to make a list of cards.
 const MIN_CARDS: u32 = 3;
@@ -20,6 +21,7 @@ const HEADLINE_LINKS: f32 = 0.6;
 const TEXT_LINKS: f32 = 0.5;
 const TEXT_UNITS: f32 = 30.0;
 
+/// What the blocks inside an element add up to, as a card.
 #[derive(Clone, Copy, Default)]
 struct Card {
     blocks: u32,
@@ -28,56 +30,110 @@ struct Card {
     text: bool,
 }
 
+impl Card {
+    /// Counts one more block inside the element.
+    fn add(&mut self, page: &Page<'_>, block: &Block) {
+        let density = page.link_density(block);
+        self.blocks += 1;
+        self.units += block.features.units;
+        self.headline |= density >= HEADLINE_LINKS;
+        self.text |= density < TEXT_LINKS && block.features.units >= TEXT_UNITS;
+    }
+
+    /// Whether the element is a card: a headline link and some text, and not much more.
+    fn is_card(&self) -> bool {
+        self.headline && self.text && self.blocks <= MAX_CARD_BLOCKS && self.units <= MAX_CARD_UNITS
+    }
+}
+
 /// For each block of `page`, whether it lies in a teaser card. Empty for plain text.
 pub fn teaser_blocks(page: &Page<'_>) -> Vec<bool> {
     if page.elements.is_empty() {
         return Vec::new();
     }
-    let signature = |e: usize| {
-        let element = &page.elements[e];
-        let first_token = page.element_tokens
-            [element.tokens.start as usize..element.tokens.end as usize]
-            .first()
-            .copied()
-            .unwrap_or(u32::MAX);
-        (element.parent, element.tag.clone(), first_token)
-    };
-    let mut siblings: FxHashMap<_, u32> = FxHashMap::default();
-    for (e, element) in page.elements.iter().enumerate() {
-        if element.parent != NO_ELEMENT {
-            *siblings.entry(signature(e)).or_default() += 1;
-        }
-    }
-    let candidate: Vec<bool> = (0..page.elements.len())
-        .map(|e| {
-            page.elements[e].parent != NO_ELEMENT
-                && siblings.get(&signature(e)).is_some_and(|&n| n >= MIN_CARDS)
-        })
-        .collect();
+    let candidates = Candidates::of(page);
     let mut cards = vec![Card::default(); page.elements.len()];
     for block in &page.blocks {
-        let density = page.link_density(block);
-        for (e, _) in page.ancestry(block.element) {
-            if candidate[e as usize] {
-                let card = &mut cards[e as usize];
-                card.blocks += 1;
-                card.units += block.features.units;
-                card.headline |= density >= HEADLINE_LINKS;
-                card.text |= density < TEXT_LINKS && block.features.units >= TEXT_UNITS;
-            }
+        let mut at = candidates.nearest(block.element);
+        while let Some(e) = at {
+            cards[e].add(page, block);
+            at = candidates.nearest(page.elements[e].parent);
         }
     }
-    let is_card = |e: u32| {
-        let card = &cards[e as usize];
-        candidate[e as usize]
-            && card.headline
-            && card.text
-            && card.blocks <= MAX_CARD_BLOCKS
-            && card.units <= MAX_CARD_UNITS
-    };
+    // Whether each element is a card or lies in one: parents come before their children.
+    let mut in_card: Vec<bool> = Vec::with_capacity(page.elements.len());
+    for (card, element) in cards.iter().zip(&page.elements) {
+        let in_parent = in_card.get(element.parent as usize) == Some(&true);
+        in_card.push(in_parent || card.is_card());
+    }
     page.blocks
         .iter()
-        .map(|block| page.ancestry(block.element).any(|(e, _)| is_card(e)))
+        .map(|block| in_card.get(block.element as usize) == Some(&true))
+        .collect()
+}
+
+/// The elements that may be cards: [`MIN_CARDS`] siblings or more of one signature (tag and
+/// first class or id token).
+struct Candidates {
+    /// For each element, the nearest candidate among it and its ancestors, or [`NO_ELEMENT`].
+    nearest: Vec<u32>,
+}
+
+impl Candidates {
+    fn of(page: &Page<'_>) -> Candidates {
+        let candidate = siblings_alike(page);
+        // Parents come before their children: a parent's nearest candidate is known first.
+        let mut nearest: Vec<u32> = Vec::with_capacity(page.elements.len());
+        for (e, element) in page.elements.iter().enumerate() {
+            let above = nearest.get(element.parent as usize).copied();
+            nearest.push(if candidate[e] {
+                e as u32
+            } else {
+                above.unwrap_or(NO_ELEMENT)
+            });
+        }
+        Candidates { nearest }
+    }
+
+    /// The nearest candidate among `element` and its ancestors, if any.
+    fn nearest(&self, element: u32) -> Option<usize> {
+        let e = *self.nearest.get(element as usize)?;
+        (e != NO_ELEMENT).then_some(e as usize)
+    }
+}
+
+/// For each element of `page`, whether it has [`MIN_CARDS`] siblings or more (itself included)
+/// of its signature.
+fn siblings_alike(page: &Page<'_>) -> Vec<bool> {
+    // The signatures are numbered as they are first met, and their elements counted.
+    let mut numbers: FxHashMap<(u32, &LocalName, u32), usize> =
+        FxHashMap::with_capacity_and_hasher(page.elements.len(), Default::default());
+    let mut counts: Vec<u32> = Vec::new();
+    let signatures: Vec<Option<usize>> = page
+        .elements
+        .iter()
+        .map(|element| {
+            (element.parent != NO_ELEMENT).then(|| {
+                let first_token = page.element_tokens
+                    [element.tokens.start as usize..element.tokens.end as usize]
+                    .first()
+                    .copied()
+                    .unwrap_or(u32::MAX);
+                let next = counts.len();
+                let number = *numbers
+                    .entry((element.parent, &element.tag, first_token))
+                    .or_insert(next);
+                if number == next {
+                    counts.push(0);
+                }
+                counts[number] += 1;
+                number
+            })
+        })
+        .collect();
+    signatures
+        .into_iter()
+        .map(|s| s.is_some_and(|s| counts[s] >= MIN_CARDS))
         .collect()
 }
 

@@ -125,16 +125,15 @@ impl Cleaner {
         let dom = DomHits::new(&page, &self.rules);
         let values = classify::values(&page);
         let mut reasons = classify::first_pass(&page, &self.rules, &dom, &values, &mut literals);
-        let local: Vec<usize> = reasons.iter().map(Vec::len).collect();
-        context::second_pass(&page, &self.rules, &dom, &values, &mut reasons);
+        let tallies = context::second_pass(&page, &self.rules, &dom, &values, &mut reasons);
         let mut verdicts: Vec<Verdict> = Vec::with_capacity(reasons.len());
-        for (block_reasons, local) in reasons.into_iter().zip(local) {
+        for (block_reasons, tally) in reasons.into_iter().zip(tallies) {
             let fallback = verdicts
                 .last()
                 .map(|v| v.category)
                 .filter(|c| *c != Category::Content)
                 .unwrap_or(Category::Chrome);
-            verdicts.push(Verdict::new(block_reasons, local, &self.rules, fallback));
+            verdicts.push(Verdict::new(block_reasons, tally, fallback));
         }
         Outcome::new(page, verdicts, &self.rules, self.options)
     }

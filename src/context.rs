@@ -38,8 +38,8 @@ use crate::dom::DomHits;
 use crate::features::{Marker, PROSE_UNITS};
 use crate::lists;
 use crate::page::Page;
-use crate::rules::{Category, Rule, RuleKind, RuleSet, Signal};
-use crate::verdict::{Detail, Reason, chrome_category};
+use crate::rules::{Category, RuleKind, RuleSet, Signal};
+use crate::verdict::{Detail, Reason, Tally};
 
 /// How far (in blocks) after a section header more evidence of its category (or a byline or
 /// time stamp, which head comments) must appear for the section to run to the end of the page.
@@ -51,114 +51,162 @@ const SHAPED_LIST_ITEMS: usize = 3;
 /// How far (in blocks) a heading may be from the content it introduces.
 const HEADING_REACH: usize = 2;
 
-/// Adds the context reasons to the first-pass `reasons` of each block.
+/// Adds the context reasons to the first-pass `reasons` of each block; returns what each
+/// block's reasons add up to.
 pub fn second_pass(
     page: &Page<'_>,
     rules: &RuleSet,
     dom: &DomHits,
     values: &[Values],
     reasons: &mut [Vec<Reason>],
-) {
-    let signal_rules: Vec<(Signal, u32)> = rules
-        .rules()
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| match r.kind {
-            RuleKind::Context { signal } => Some((signal, i as u32)),
-            _ => None,
-        })
-        .collect();
-    let ctx = Ctx {
-        page,
-        rules,
-        values,
-        signal_rules,
-    };
-    let in_box = sections(&ctx, &scores(reasons), reasons);
-    introduced_lists(&ctx, reasons);
+) -> Vec<Tally> {
+    let ctx = Ctx::new(page, rules, values);
+    let mut ev = Evidence::new(reasons, rules);
+    let in_box = sections(&ctx, &mut ev);
+    introduced_lists(&ctx, &mut ev);
     for (i, in_card) in cards::teaser_blocks(page).into_iter().enumerate() {
         if in_card {
-            ctx.fire(Signal::TeaserCard, i, &mut reasons[i], Detail::None);
+            ctx.fire(Signal::TeaserCard, i, &mut ev, Detail::None);
         }
     }
-    let in_main = main_text_blocks(page, rules, dom, &main_text_scores(rules, reasons, &in_box));
+    let in_main = main_text_blocks(page, rules, dom, &main_text_scores(&ev, &in_box));
     if in_main.iter().any(|&m| m) {
-        for (i, block_reasons) in reasons.iter_mut().enumerate() {
-            let signal = if in_main[i] {
+        for (i, &inside) in in_main.iter().enumerate() {
+            let signal = if inside {
                 Signal::MainText
             } else {
                 Signal::OutsideMainText
             };
-            ctx.fire(signal, i, block_reasons, Detail::None);
+            ctx.fire(signal, i, &mut ev, Detail::None);
         }
     }
-    page_evidence(&ctx, reasons);
-    neighbours(&ctx, reasons);
+    page_evidence(&ctx, &mut ev);
+    neighbours(&ctx, &mut ev);
+    ev.tallies
 }
 
 /// Each block's score as the main text sees it: its score, but no lower than [`INLINE_FLOOR`] for
 /// the chrome that sits inside article bodies, a block whose kind of chrome
-/// ([`chrome_category`]) is an ad label, a caption or a subscription prompt: several of them
-/// between paragraphs do not split an article the way a menu does. A block of a section boxed
-/// inside the article (`in_box`: the article was found going on after it) counts for nothing.
-fn main_text_scores(rules: &RuleSet, reasons: &[Vec<Reason>], in_box: &[bool]) -> Vec<f32> {
-    scores(reasons)
-        .into_iter()
-        .zip(reasons.iter().zip(in_box))
-        .map(|(score, (block, &boxed))| {
+/// ([`Tally::chrome_category`]) is an ad label, a caption or a subscription prompt: several of
+/// them between paragraphs do not split an article the way a menu does. A block of a section
+/// boxed inside the article (`in_box`: the article was found going on after it) counts for
+/// nothing.
+fn main_text_scores(ev: &Evidence<'_>, in_box: &[bool]) -> Vec<f32> {
+    ev.tallies
+        .iter()
+        .zip(in_box)
+        .map(|(tally, &boxed)| {
             let inline = matches!(
-                chrome_category(block, rules),
+                tally.chrome_category(),
                 Some(Category::Ads | Category::Caption | Category::Subscribe)
             );
             if boxed {
                 0.0
             } else if inline {
-                score.max(INLINE_FLOOR)
+                tally.score.max(INLINE_FLOOR)
             } else {
-                score
+                tally.score
             }
         })
         .collect()
 }
 
-/// Each block's score: the sum of its reasons' weights.
-fn scores(reasons: &[Vec<Reason>]) -> Vec<f32> {
-    reasons
-        .iter()
-        .map(|r| r.iter().map(|x| x.weight).sum())
-        .collect()
+/// Every block's reasons, and what they add up to ([`Tally`]), kept up to date as context
+/// reasons are added rather than summed again by each step that reads them.
+struct Evidence<'r> {
+    reasons: &'r mut [Vec<Reason>],
+    tallies: Vec<Tally>,
+    rules: &'r RuleSet,
 }
 
+impl<'r> Evidence<'r> {
+    fn new(reasons: &'r mut [Vec<Reason>], rules: &'r RuleSet) -> Evidence<'r> {
+        let tallies = reasons.iter().map(|r| Tally::of(r, rules)).collect();
+        Evidence {
+            reasons,
+            tallies,
+            rules,
+        }
+    }
+
+    /// The score of block `i`: the sum of its reasons' weights.
+    fn score(&self, i: usize) -> f32 {
+        self.tallies[i].score
+    }
+
+    /// Adds `reason` to block `i`.
+    fn push(&mut self, i: usize, reason: Reason) {
+        self.tallies[i].add(&reason, self.rules);
+        self.reasons[i].push(reason);
+    }
+}
+
+/// What a rule's evidence rests on, as far as context goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ground {
+    /// A section header, or the section it opens.
+    Section,
+    /// What a block says or where it sits: a phrase, a pattern, markup.
+    Specific,
+    /// Anything else: the block's shape (length, punctuation, runs, repetition), or context.
+    Shape,
+}
+
+/// The page, and what the context pass looks up about the rules, gathered once per page: the
+/// context rules of each signal, and what each rule's evidence rests on.
 struct Ctx<'p, 'a> {
     page: &'p Page<'a>,
     rules: &'p RuleSet,
     values: &'p [Values],
-    signal_rules: Vec<(Signal, u32)>,
+    /// The context rules of each signal (indexed by `Signal as usize`), in rule order.
+    signal_rules: [Vec<u32>; Signal::ALL.len()],
+    /// The [`Ground`] of each rule.
+    grounds: Vec<Ground>,
 }
 
-impl Ctx<'_, '_> {
-    /// The enabled rules for `signal` that apply to block `i`.
-    fn rules_for(&self, signal: Signal, i: usize) -> impl Iterator<Item = (u32, &Rule)> {
-        self.signal_rules
-            .iter()
-            .filter(move |(s, _)| *s == signal)
-            .filter_map(move |&(_, r)| {
-                let rule = self.rules.rule(r);
-                let lang = self.page.blocks[i].features.lang;
-                applies(rule, self.page, lang, &self.values[i]).then_some((r, rule))
-            })
+impl<'p, 'a> Ctx<'p, 'a> {
+    fn new(page: &'p Page<'a>, rules: &'p RuleSet, values: &'p [Values]) -> Ctx<'p, 'a> {
+        let mut signal_rules: [Vec<u32>; Signal::ALL.len()] = Default::default();
+        let mut grounds = Vec::with_capacity(rules.rules().len());
+        for (i, rule) in rules.rules().iter().enumerate() {
+            grounds.push(match rule.kind {
+                RuleKind::Section { .. } => Ground::Section,
+                RuleKind::Phrase { .. } | RuleKind::Regex { .. } | RuleKind::Dom { .. } => {
+                    Ground::Specific
+                }
+                RuleKind::Context { signal } => {
+                    signal_rules[signal as usize].push(i as u32);
+                    Ground::Shape
+                }
+                _ => Ground::Shape,
+            });
+        }
+        Ctx {
+            page,
+            rules,
+            values,
+            signal_rules,
+            grounds,
+        }
     }
 
-    /// Fires the rules of `signal` on block `i`; returns whether any fired.
-    fn fire(&self, signal: Signal, i: usize, reasons: &mut Vec<Reason>, detail: Detail) -> bool {
+    /// Fires the rules of `signal` that apply to block `i`; returns whether any fired.
+    fn fire(&self, signal: Signal, i: usize, ev: &mut Evidence<'_>, detail: Detail) -> bool {
         let mut fired = false;
-        for (r, rule) in self.rules_for(signal, i) {
-            reasons.push(Reason {
-                rule: r,
-                weight: rule.weight,
-                detail,
-            });
-            fired = true;
+        for &r in &self.signal_rules[signal as usize] {
+            let rule = self.rules.rule(r);
+            let lang = self.page.blocks[i].features.lang;
+            if applies(rule, self.page, lang, &self.values[i]) {
+                ev.push(
+                    i,
+                    Reason {
+                        rule: r,
+                        weight: rule.weight,
+                        detail,
+                    },
+                );
+                fired = true;
+            }
         }
         fired
     }
@@ -167,24 +215,16 @@ impl Ctx<'_, '_> {
     /// pattern, markup, a section), which context does not overrule, rather than only doubts
     /// about its shape (length, punctuation, runs, repetition).
     fn specific_chrome(&self, block: &[Reason]) -> bool {
-        block.iter().any(|r| {
-            r.weight < 0.0
-                && matches!(
-                    self.rules.rule(r.rule).kind,
-                    RuleKind::Phrase { .. }
-                        | RuleKind::Regex { .. }
-                        | RuleKind::Dom { .. }
-                        | RuleKind::Section { .. }
-                )
-        })
+        block
+            .iter()
+            .any(|r| r.weight < 0.0 && self.grounds[r.rule as usize] != Ground::Shape)
     }
 
     /// The largest weight of the rules of `signal`, in absolute value.
     fn weight_of(&self, signal: Signal) -> f32 {
-        self.signal_rules
+        self.signal_rules[signal as usize]
             .iter()
-            .filter(|(s, _)| *s == signal)
-            .map(|&(_, r)| self.rules.rule(r).weight.abs())
+            .map(|&r| self.rules.rule(r).weight.abs())
             .fold(0.0, f32::max)
     }
 }
@@ -288,7 +328,7 @@ fn main_text_blocks(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, scores: &[f
 }
 
 /// Title and structured-body evidence.
-fn page_evidence(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
+fn page_evidence(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let page = ctx.page;
     let title = page.meta.title.as_deref().filter(|t| !t.trim().is_empty());
     let body = page.meta.structured_body.as_deref().map(Shingles::of);
@@ -297,12 +337,12 @@ fn page_evidence(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
         if let Some(title) = title
             && same_words(text, title)
         {
-            ctx.fire(Signal::Title, i, &mut reasons[i], Detail::None);
+            ctx.fire(Signal::Title, i, ev, Detail::None);
         }
         if let Some(body) = &body
             && body.covers(text)
         {
-            ctx.fire(Signal::StructuredBody, i, &mut reasons[i], Detail::None);
+            ctx.fire(Signal::StructuredBody, i, ev, Detail::None);
         }
     }
 }
@@ -314,6 +354,17 @@ fn same_words(a: &str, b: &str) -> bool {
             .flat_map(char::to_lowercase)
             .collect::<Vec<char>>()
     };
+    // Texts whose first characters differ even in lower case have different first words: most
+    // blocks are told from the title by that alone.
+    let first = |s: &str| {
+        s.trim_start()
+            .chars()
+            .next()
+            .map(|c| c.to_lowercase().next())
+    };
+    if first(a) != first(b) {
+        return false;
+    }
     let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
     loop {
         match (x.next(), y.next()) {
@@ -338,44 +389,57 @@ impl Shingles {
             .filter(|w| !w.is_empty())
     }
 
-    fn hashes(text: &str) -> Vec<u64> {
+    /// Calls `each` with the hash of every three consecutive words of `text` (of all its words,
+    /// when it has fewer than three); returns the number of words.
+    fn hashes(text: &str, mut each: impl FnMut(u64)) -> usize {
         use std::hash::{Hash, Hasher};
-        let words: Vec<&str> = Shingles::words(text).collect();
-        let n = words.len().min(3);
-        if n == 0 {
-            return Vec::new();
+        let hash = |words: &[&str]| {
+            let mut h = rustc_hash::FxHasher::default();
+            words.hash(&mut h);
+            h.finish()
+        };
+        let mut last = [""; 3];
+        let mut n = 0;
+        for word in Shingles::words(text) {
+            last = [last[1], last[2], word];
+            n += 1;
+            if n >= 3 {
+                each(hash(&last));
+            }
         }
-        words
-            .windows(n)
-            .map(|w| {
-                let mut h = rustc_hash::FxHasher::default();
-                w.hash(&mut h);
-                h.finish()
-            })
-            .collect()
+        if (1..3).contains(&n) {
+            each(hash(&last[3 - n..]));
+        }
+        n
     }
 
     fn of(text: &str) -> Shingles {
-        Shingles(Shingles::hashes(text).into_iter().collect())
+        let mut set = rustc_hash::FxHashSet::default();
+        Shingles::hashes(text, |h| {
+            set.insert(h);
+        });
+        Shingles(set)
     }
 
     /// Whether at least 80% of the trigrams of `text` (of at least 3 words) are in the set.
     fn covers(&self, text: &str) -> bool {
-        let hashes = Shingles::hashes(text);
-        if hashes.is_empty() || Shingles::words(text).nth(2).is_none() {
-            return false;
-        }
-        let found = hashes.iter().filter(|h| self.0.contains(h)).count();
-        found * 5 >= hashes.len() * 4
+        let (mut found, mut trigrams) = (0, 0);
+        let words = Shingles::hashes(text, |h| {
+            trigrams += 1;
+            found += usize::from(self.0.contains(&h));
+        });
+        words >= 3 && found * 5 >= trigrams * 4
     }
 }
 
 /// Applies section rules: from each header to where content resumes, or to the end. Returns
 /// which blocks are in a box of links inside the article (see [`content_after_list`]).
-fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Vec<bool> {
+fn sections(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) -> Vec<bool> {
+    // Sections are found from the first pass's scores alone.
+    let first: Vec<f32> = ev.tallies.iter().map(|t| t.first).collect();
     let n = first.len();
     let mut in_box = vec![false; n];
-    let best_mass = main_text(first).map_or(0.0, |m| m.2);
+    let best_mass = main_text(&first).map_or(0.0, |m| m.2);
     // best_from[j]: the largest sum of a run starting at block j.
     let mut best_from = vec![0.0f32; n + 1];
     for j in (0..n).rev() {
@@ -404,9 +468,10 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
     let mut container_ends: FxHashMap<u32, usize> = FxHashMap::default();
     let mut open: Option<(u32, f32, u32, usize)> = None; // (rule, follow weight, opened at line, closes at)
     for i in 0..n {
-        let header = reasons[i]
+        let header = ev.reasons[i]
             .iter()
-            .find_map(|r| match ctx.rules.rule(r.rule).kind {
+            .find(|r| ctx.grounds[r.rule as usize] == Ground::Section)
+            .and_then(|r| match ctx.rules.rule(r.rule).kind {
                 RuleKind::Section {
                     follow_weight,
                     resume_ratio,
@@ -422,7 +487,7 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
                 r.weight < 0.0 && (c == category || c == Category::Meta)
             };
             let corroborated = (i + 1..n.min(i + 1 + CORROBORATION_REACH))
-                .any(|j| reasons[j].iter().any(corroborates));
+                .any(|j| ev.reasons[j].iter().any(corroborates));
             let outweighs_what_follows = best_before[i] >= best_after[i];
             let after_article = end_after.is_some_and(|mass| best_before[i] >= mass);
             let closes = if after_article && (corroborated || outweighs_what_follows) {
@@ -436,11 +501,11 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
                     let needed = resume_ratio * best_mass;
                     (category == Category::Related)
                         .then(|| {
-                            content_after_cards(ctx.page, first, &best_from, next_prose, needed, i)
+                            content_after_cards(ctx.page, &first, &best_from, next_prose, needed, i)
                         })
                         .flatten()
                 };
-                match content_after_list(list_ends, first, i).or_else(cards) {
+                match content_after_list(list_ends, &first, i).or_else(cards) {
                     Some(end) => {
                         in_box[i.max(boxed_until)..end.max(boxed_until)].fill(true);
                         boxed_until = boxed_until.max(end);
@@ -471,11 +536,14 @@ fn sections(ctx: &Ctx<'_, '_>, first: &[f32], reasons: &mut [Vec<Reason>]) -> Ve
             if i >= closes {
                 open = None;
             } else {
-                reasons[i].push(Reason {
-                    rule,
-                    weight,
-                    detail: Detail::OpenedAt(line),
-                });
+                ev.push(
+                    i,
+                    Reason {
+                        rule,
+                        weight,
+                        detail: Detail::OpenedAt(line),
+                    },
+                );
             }
         }
     }
@@ -562,31 +630,30 @@ fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -
 /// * three or more blocks built alike ([`lists::shaped_run`]: dates, stages, ranks, rows of a
 ///   table of figures) right after a block of positive score, or after a heading-like block
 ///   (short, without chrome evidence) that follows one.
-fn introduced_lists(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
+fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let blocks = &ctx.page.blocks;
     let n = blocks.len();
-    let scores = scores(reasons);
     let mut lists = Vec::new();
     let mut i = 0;
     while i < n {
-        let introduces = ctx.page.text(&blocks[i]).ends_with([':', '：']) && scores[i] > 0.0;
         let end = (i + 1..n)
             .find(|&j| blocks[j].features.marker == Marker::None)
             .unwrap_or(n);
-        if introduces && end > i + 2 {
+        // Only the text of a block followed by two items or more is looked at.
+        if end > i + 2 && ev.score(i) > 0.0 && ctx.page.text(&blocks[i]).ends_with([':', '：']) {
             lists.push(i + 1..end);
         }
         i = end.max(i + 1);
     }
-    let texts: Vec<&str> = blocks.iter().map(|b| ctx.page.text(b)).collect();
+    let text = |j: usize| blocks.get(j).map(|b| ctx.page.text(b));
     let heading_like =
-        |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&reasons[j]);
+        |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&ev.reasons[j]);
     let mut start = 1;
     while start < n {
-        let follows_content = scores[start - 1] > 0.0
-            || (start >= 2 && scores[start - 2] > 0.0 && heading_like(start - 1));
+        let follows_content = ev.score(start - 1) > 0.0
+            || (start >= 2 && ev.score(start - 2) > 0.0 && heading_like(start - 1));
         let run = follows_content
-            .then(|| lists::shaped_run(&texts, start, SHAPED_LIST_ITEMS))
+            .then(|| lists::shaped_run(text, start, SHAPED_LIST_ITEMS))
             .flatten();
         match run {
             Some(run) => {
@@ -598,47 +665,40 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
     }
     let mut items = vec![false; n];
     for list in lists {
-        if !list.clone().any(|j| ctx.specific_chrome(&reasons[j])) {
+        if !list.clone().any(|j| ctx.specific_chrome(&ev.reasons[j])) {
             items[list].fill(true);
         }
     }
     for (j, _) in items.iter().enumerate().filter(|(_, item)| **item) {
-        ctx.fire(Signal::IntroducedList, j, &mut reasons[j], Detail::None);
+        ctx.fire(Signal::IntroducedList, j, ev, Detail::None);
     }
 }
 
 /// Settles undecided blocks from their neighbours, and headings before content.
-fn neighbours(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
+fn neighbours(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let margin = ctx
         .weight_of(Signal::BetweenContent)
         .max(ctx.weight_of(Signal::BetweenChrome));
-    let scores: Vec<f32> = reasons
-        .iter()
-        .map(|r| r.iter().map(|x| x.weight).sum())
-        .collect();
-    let decided =
-        |i: usize| -> Option<bool> { (scores[i].abs() >= margin).then_some(scores[i] > 0.0) };
-    let n = scores.len();
+    let decided = |score: f32| -> Option<bool> { (score.abs() >= margin).then_some(score > 0.0) };
+    let n = ev.tallies.len();
     let mut next_decided: Vec<Option<bool>> = vec![None; n + 1];
     for i in (0..n).rev() {
-        next_decided[i] = decided(i).or(next_decided[i + 1]);
+        next_decided[i] = decided(ev.score(i)).or(next_decided[i + 1]);
     }
+    // Reasons are only added to block `i` once it is reached: the scores read of it and of the
+    // blocks after it are those from before this step.
     let mut prev: Option<bool> = None;
     for i in 0..n {
-        if let Some(label) = decided(i) {
+        if let Some(label) = decided(ev.score(i)) {
             prev = Some(label);
             continue;
         }
-        let rescuable = !ctx.specific_chrome(&reasons[i]);
-        let content_follows = (i + 1..n.min(i + 1 + HEADING_REACH)).find_map(decided) == Some(true);
+        let rescuable = !ctx.specific_chrome(&ev.reasons[i]);
+        let content_follows =
+            (i + 1..n.min(i + 1 + HEADING_REACH)).find_map(|j| decided(ev.score(j))) == Some(true);
         if rescuable
             && content_follows
-            && ctx.fire(
-                Signal::HeadingBeforeContent,
-                i,
-                &mut reasons[i],
-                Detail::None,
-            )
+            && ctx.fire(Signal::HeadingBeforeContent, i, ev, Detail::None)
         {
             continue;
         }
@@ -649,10 +709,8 @@ fn neighbours(ctx: &Ctx<'_, '_>, reasons: &mut [Vec<Reason>]) {
             _ => None,
         };
         match agreed {
-            Some(true) if rescuable => {
-                ctx.fire(Signal::BetweenContent, i, &mut reasons[i], Detail::None)
-            }
-            Some(false) => ctx.fire(Signal::BetweenChrome, i, &mut reasons[i], Detail::None),
+            Some(true) if rescuable => ctx.fire(Signal::BetweenContent, i, ev, Detail::None),
+            Some(false) => ctx.fire(Signal::BetweenChrome, i, ev, Detail::None),
             _ => false,
         };
     }

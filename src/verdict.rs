@@ -75,35 +75,76 @@ pub struct Verdict {
     pub reasons: Vec<Reason>,
 }
 
-/// The category of the strongest chrome reason of a specific category (not `chrome`), if any:
-/// what kind of chrome the reasons say a block is.
-pub(crate) fn chrome_category(reasons: &[Reason], rules: &RuleSet) -> Option<Category> {
-    reasons
-        .iter()
-        .filter(|r| r.weight < 0.0)
-        .map(|r| (r.weight, rules.rule(r.rule).category))
-        .filter(|(_, category)| *category != Category::Chrome && *category != Category::Content)
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, category)| category)
+/// What the reasons of a block add up to, kept up to date as reasons are added: the score of the
+/// first pass, the score, and the strongest chrome reason of a specific category (not `chrome`).
+#[derive(Clone, Copy, Debug)]
+pub struct Tally {
+    /// The sum of the weights of the first pass's reasons.
+    pub first: f32,
+    /// The sum of the weights of all the reasons.
+    pub score: f32,
+    /// The weight and category of the strongest chrome reason of a specific category: of equally
+    /// strong reasons, the first.
+    strongest: Option<(f32, Category)>,
+}
+
+impl Tally {
+    /// The tally of the reasons of the first pass.
+    pub fn of(reasons: &[Reason], rules: &RuleSet) -> Tally {
+        let score = reasons.iter().map(|r| r.weight).sum();
+        let mut tally = Tally {
+            first: score,
+            score,
+            strongest: None,
+        };
+        for reason in reasons {
+            tally.weigh_chrome(reason, rules);
+        }
+        tally
+    }
+
+    /// Counts a reason added after the first pass. The score grows by its weight as a sum over
+    /// all the reasons would, in the same order: it stays bit for bit that sum.
+    pub fn add(&mut self, reason: &Reason, rules: &RuleSet) {
+        self.score += reason.weight;
+        self.weigh_chrome(reason, rules);
+    }
+
+    /// What kind of chrome the reasons say the block is: the category of the strongest chrome
+    /// reason of a specific category (not `chrome`), if any.
+    pub fn chrome_category(&self) -> Option<Category> {
+        self.strongest.map(|(_, category)| category)
+    }
+
+    fn weigh_chrome(&mut self, reason: &Reason, rules: &RuleSet) {
+        // A rule's category is looked up only for a reason stronger than the strongest so far.
+        let stronger = self
+            .strongest
+            .is_none_or(|(weight, _)| reason.weight < weight);
+        if reason.weight < 0.0 && stronger {
+            let category = rules.rule(reason.rule).category;
+            if !matches!(category, Category::Chrome | Category::Content) {
+                self.strongest = Some((reason.weight, category));
+            }
+        }
+    }
 }
 
 impl Verdict {
-    /// Sums up the reasons of a block. `local` is how many of them came from the first pass.
-    /// A dropped block's category is that of its strongest chrome reason of a specific category
-    /// (not `chrome`); failing one, `fallback` (the category of the surrounding chrome).
-    pub fn new(reasons: Vec<Reason>, local: usize, rules: &RuleSet, fallback: Category) -> Verdict {
-        let first: f32 = reasons[..local].iter().map(|r| r.weight).sum();
-        let score: f32 = reasons.iter().map(|r| r.weight).sum();
-        let label = Label::of(score);
+    /// The verdict on a block of `reasons`, which add up to `tally`. A dropped block's category
+    /// is that of its strongest chrome reason of a specific category (not `chrome`); failing
+    /// one, `fallback` (the category of the surrounding chrome).
+    pub fn new(reasons: Vec<Reason>, tally: Tally, fallback: Category) -> Verdict {
+        let label = Label::of(tally.score);
         let category = match label {
             Label::Content => Category::Content,
-            Label::Chrome => chrome_category(&reasons, rules).unwrap_or(fallback),
+            Label::Chrome => tally.chrome_category().unwrap_or(fallback),
         };
         Verdict {
             label,
-            first_label: Label::of(first),
+            first_label: Label::of(tally.first),
             category,
-            score,
+            score: tally.score,
             reasons,
         }
     }
