@@ -596,14 +596,17 @@ fn alnum_mask(x: u64) -> u64 {
 
 /// Literals beginning with an ASCII letter or digit that may end inside a word, by their first
 /// bytes, folded: four for literals of four bytes or more, two for shorter ones (literals of one
-/// byte are not kept: they would be in every block). A bit set over a hash of each key comes
-/// first, so that most words cost one look at it.
+/// byte are not kept: they would be in every block). Two bit sets come first, so that most words
+/// cost one or two looks at them: one over the first two bytes of the literals, one over a hash
+/// of the keys.
 #[derive(Debug, Default)]
 struct PrefixIndex {
     /// Key → range of the lexicon's lists.
     lists: FxHashMap<u32, (u32, u32)>,
     /// A bit per hash of the keys of `lists`.
     filter: Box<[u64]>,
+    /// A bit per pair of first bytes (folded) of the literals.
+    heads: Box<[u64]>,
     /// Whether some literal is under four bytes.
     short: bool,
 }
@@ -618,8 +621,11 @@ impl PrefixIndex {
     ) -> PrefixIndex {
         let mut by_key: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         let mut short = false;
+        let mut heads = vec![0u64; 1 << (16 - 6)].into_boxed_slice();
         for (bytes, i) in literals.iter().filter(|(bytes, _)| bytes.len() >= 2) {
             short |= bytes.len() < 4;
+            let head = head_key(bytes);
+            heads[head / 64] |= 1 << (head % 64);
             by_key.entry(prefix_key(bytes)).or_default().push(*i);
         }
         let mut filter = vec![0u64; 1 << (PREFIX_FILTER_BITS - 6)].into_boxed_slice();
@@ -634,6 +640,7 @@ impl PrefixIndex {
         PrefixIndex {
             lists,
             filter,
+            heads,
             short,
         }
     }
@@ -653,10 +660,16 @@ impl PrefixIndex {
         found: &mut impl FnMut(Found),
     ) {
         let rest = &text.as_bytes()[at..];
+        if rest.len() < 2 || {
+            let head = head_key(rest);
+            self.heads[head / 64] & (1 << (head % 64)) == 0
+        } {
+            return;
+        }
         if rest.len() >= 4 {
             self.probe(lexicon, prefix_key(rest), text, at, units, found);
         }
-        if self.short && rest.len() >= 2 {
+        if self.short {
             self.probe(lexicon, prefix_key(&rest[..2]), text, at, units, found);
         }
     }
@@ -682,13 +695,30 @@ impl PrefixIndex {
 
 /// The key of a prefix: the first four bytes of `bytes`, or its first two when it has fewer
 /// than four (with a marker in the top byte, so the two kinds of keys differ), ASCII folded.
+#[inline]
 fn prefix_key(bytes: &[u8]) -> u32 {
-    let fold = |i: usize| bytes[i].to_ascii_lowercase();
-    if bytes.len() >= 4 {
-        u32::from_le_bytes([fold(0), fold(1), fold(2), fold(3)])
-    } else {
-        u32::from_le_bytes([fold(0), fold(1), 0, 0xff])
+    match bytes.first_chunk::<4>() {
+        Some(head) => fold_ascii(u32::from_le_bytes(*head)),
+        None => fold_ascii(u32::from_le_bytes([bytes[0], bytes[1], 0, 0])) | 0xff00_0000,
     }
+}
+
+/// The four bytes of `x` with ASCII capitals lower-cased, the others as they are.
+#[inline]
+fn fold_ascii(x: u32) -> u32 {
+    const ONES: u32 = 0x0101_0101;
+    let low = x & (ONES * 0x7f);
+    // The high bit of each byte: at least `A`, and above `Z`, of its low seven bits.
+    let from_a = low + ONES * (0x80 - u32::from(b'A'));
+    let past_z = low + ONES * (0x80 - u32::from(b'Z') - 1);
+    let capitals = from_a & !past_z & !x & (ONES * 0x80);
+    x | (capitals >> 2)
+}
+
+/// The first two bytes of `bytes` (at least two), ASCII folded, as a number.
+#[inline]
+fn head_key(bytes: &[u8]) -> usize {
+    (fold_ascii(u32::from(u16::from_le_bytes([bytes[0], bytes[1]]))) & 0xffff) as usize
 }
 
 fn prefix_bit(key: u32) -> usize {
@@ -834,6 +864,24 @@ mod tests {
             ),
             pairs(&[("subscriptions", "Subscriptions")])
         );
+    }
+
+    #[test]
+    fn prefix_keys_fold_ascii_capitals_only() {
+        for bytes in [&b"AbZ@"[..], b"[`az", b"\xc3\x89t\xc3", b"Q1", b"\x7f\xc1\xdaz"] {
+            let folded = bytes.to_ascii_lowercase();
+            let expected = if bytes.len() >= 4 {
+                u32::from_le_bytes(folded[..4].try_into().unwrap())
+            } else {
+                u32::from_le_bytes([folded[0], folded[1], 0, 0xff])
+            };
+            assert_eq!(prefix_key(bytes), expected, "{bytes:?}");
+        }
+        for b in 0..=255u8 {
+            let x = u32::from_le_bytes([b, b.wrapping_add(1), b ^ 0x20, b.wrapping_sub(7)]);
+            let expected = u32::from_le_bytes(x.to_le_bytes().map(|b| b.to_ascii_lowercase()));
+            assert_eq!(fold_ascii(x), expected, "{b}");
+        }
     }
 
     #[test]
