@@ -83,6 +83,8 @@ pub(crate) struct Lexicon {
     chars: FxHashMap<u32, (u32, u32)>,
     /// Non-ASCII bytes that begin a literal, as a 128-bit set over `b - 128`.
     char_leads: u128,
+    /// A bit per hash of the keys of `chars` (see [`filter_bit`]).
+    char_filter: Box<[u64]>,
     /// Whether some literal begins with a space or a control character.
     space_first: bool,
     /// Literals beginning with an ASCII byte that is no letter or digit: range of `lists`.
@@ -152,9 +154,14 @@ impl Lexicon {
         for (word, list) in word_lists {
             by_word.entry(word).or_default().literals = push_list(list);
         }
+        let mut char_filter = vec![0u64; 1 << (CHAR_FILTER_BITS - 6)].into_boxed_slice();
         let chars = char_lists
             .into_iter()
-            .map(|(key, list)| (key, push_list(list)))
+            .map(|(key, list)| {
+                let bit = filter_bit(key, CHAR_FILTER_BITS);
+                char_filter[bit / 64] |= 1 << (bit % 64);
+                (key, push_list(list))
+            })
             .collect();
         let mut punct = Box::new([(0, 0); 128]);
         for (b, list) in punct_lists.into_iter().enumerate() {
@@ -177,6 +184,7 @@ impl Lexicon {
             entries,
             chars,
             char_leads,
+            char_filter,
             space_first,
             punct,
             regex_literals,
@@ -288,11 +296,8 @@ impl Lexicon {
             1
         } else {
             let len = char_len(b).min(bytes.len() - at);
-            if literals
-                && self.char_leads & (1 << (b - 128)) != 0
-                && let Some(&list) = self.chars.get(&char_key(&bytes[at..at + len]))
-            {
-                self.try_list(list, text, at, units, found);
+            if literals && self.char_leads & (1 << (b - 128)) != 0 {
+                self.try_char(text, at, len, units, found);
             }
             if sample.open {
                 sample.other(langs, text, at, scratch);
@@ -353,6 +358,25 @@ impl Lexicon {
             let inner = at + 1 + capitals.trailing_zeros() as usize;
             self.regex_literals.find(self, text, inner, units, found);
             capitals &= capitals - 1;
+        }
+    }
+
+    /// Reports the literals beginning with the character at `at`, `len` bytes long.
+    #[inline]
+    fn try_char(
+        &self,
+        text: &str,
+        at: usize,
+        len: usize,
+        units: f32,
+        found: &mut impl FnMut(Found),
+    ) {
+        let key = char_key(&text.as_bytes()[at..at + len]);
+        let bit = filter_bit(key, CHAR_FILTER_BITS);
+        if self.char_filter[bit / 64] & (1 << (bit % 64)) != 0
+            && let Some(&list) = self.chars.get(&key)
+        {
+            self.try_list(list, text, at, units, found);
         }
     }
 
@@ -632,7 +656,7 @@ impl PrefixIndex {
         let lists = by_key
             .into_iter()
             .map(|(key, list)| {
-                let bit = prefix_bit(key);
+                let bit = filter_bit(key, PREFIX_FILTER_BITS);
                 filter[bit / 64] |= 1 << (bit % 64);
                 (key, push_list(list))
             })
@@ -684,7 +708,7 @@ impl PrefixIndex {
         units: f32,
         found: &mut impl FnMut(Found),
     ) {
-        let bit = prefix_bit(key);
+        let bit = filter_bit(key, PREFIX_FILTER_BITS);
         if self.filter[bit / 64] & (1 << (bit % 64)) != 0
             && let Some(&list) = self.lists.get(&key)
         {
@@ -721,8 +745,9 @@ fn head_key(bytes: &[u8]) -> usize {
     (fold_ascii(u32::from(u16::from_le_bytes([bytes[0], bytes[1]]))) & 0xffff) as usize
 }
 
-fn prefix_bit(key: u32) -> usize {
-    (key.wrapping_mul(0x9e37_79b1) >> (32 - PREFIX_FILTER_BITS)) as usize
+/// The bit of `key` in a filter of `2^bits` bits: a hash of it.
+fn filter_bit(key: u32, bits: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b1) >> (32 - bits)) as usize
 }
 
 /// The length of a UTF-8 character from its first byte.
@@ -733,6 +758,9 @@ fn char_len(lead: u8) -> usize {
         _ => 4,
     }
 }
+
+/// Bits of [`Lexicon::char_filter`]'s hash.
+const CHAR_FILTER_BITS: u32 = 12;
 
 /// A non-ASCII character's bytes as a key.
 fn char_key(bytes: &[u8]) -> u32 {
@@ -868,7 +896,13 @@ mod tests {
 
     #[test]
     fn prefix_keys_fold_ascii_capitals_only() {
-        for bytes in [&b"AbZ@"[..], b"[`az", b"\xc3\x89t\xc3", b"Q1", b"\x7f\xc1\xdaz"] {
+        for bytes in [
+            &b"AbZ@"[..],
+            b"[`az",
+            b"\xc3\x89t\xc3",
+            b"Q1",
+            b"\x7f\xc1\xdaz",
+        ] {
             let folded = bytes.to_ascii_lowercase();
             let expected = if bytes.len() >= 4 {
                 u32::from_le_bytes(folded[..4].try_into().unwrap())
