@@ -18,6 +18,10 @@ use crate::page::{Block, InputKind, Page, Zones};
 use crate::rules::{Condition, Feature, InputScope, Rule, RuleKind, RuleSet};
 use crate::verdict::{Detail, Reason};
 
+/// Room for the reasons of one block when its list is made: enough for most blocks, first-pass
+/// and context reasons together.
+const BLOCK_REASONS: usize = 6;
+
 /// The reasons that fired on each block, in block order.
 /// `values` are the blocks' [`Values`], from [`values`]; `literals` the phrases found in each
 /// block.
@@ -34,7 +38,7 @@ pub(crate) fn first_pass(
     let mut all = Vec::with_capacity(page.blocks.len());
     for (index, block) in page.blocks.iter().enumerate() {
         let applies = |rule: &Rule| applies(rule, page, block.features.lang, &values[index]);
-        let mut reasons: Vec<Reason> = Vec::new();
+        let mut reasons: Vec<Reason> = Vec::with_capacity(BLOCK_REASONS);
         let mut add = |rule: u32, detail: Detail| {
             if !reasons.iter().any(|r| r.rule == rule) {
                 reasons.push(Reason {
@@ -61,9 +65,12 @@ pub(crate) fn first_pass(
                 .literal_hits(literals.of(index), key.start as u32, &mut phrase_hit);
         let body = strip_marker(text);
         let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
+        let candidates =
+            (rules.compiled).regex_candidates(page.kind, values[index].get(Feature::Units));
         rules.compiled.regex_hits(
             body,
             regexes,
+            candidates,
             |rule| applies(rules.rule(rule)),
             |rule, start, end| {
                 add(

@@ -233,8 +233,9 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     f.units = (3 * f.chars + wide_units) as f32 / 3.0;
     f.digits -= marker_digits as u32;
     scripts.latin += ascii_letters;
-    let end =
-        text.trim_end_matches(|c: char| c.is_whitespace() || is_closing(c) || c == '[' || c == '(');
+    let end = trim_end_by(text, |c| {
+        c.is_whitespace() || is_closing(c) || c == '[' || c == '('
+    });
     f.truncated = end.ends_with("...") || end.ends_with('…');
     f.ends_sentence = !f.truncated && end.ends_with(is_sentence_final);
     f.marker = marker(text);
@@ -522,7 +523,7 @@ fn is_bullet(c: char) -> bool {
 
 /// What the first characters of `text` mark it as.
 pub fn marker(text: &str) -> Marker {
-    let t = text.trim_start();
+    let t = trim_start_by(text, char::is_whitespace);
     if t.starts_with(is_bullet) {
         return Marker::Bullet;
     }
@@ -570,8 +571,8 @@ fn number_prefix_len(t: &str) -> usize {
 /// `Share:` give `댓글`, `Comments` and `Share`. A leading list number stays: `1. Facebook` is a
 /// list item, not a button.
 pub fn line_key(text: &str) -> &str {
-    let t = text.trim().trim_start_matches(is_bullet).trim_start();
-    let key = t.trim_end_matches(|c: char| {
+    let t = trim_start_by(trim_start_by(trim(text), is_bullet), char::is_whitespace);
+    let key = trim_end_by(t, |c| {
         c.is_ascii_digit()
             || c.is_whitespace()
             || matches!(
@@ -584,18 +585,68 @@ pub fn line_key(text: &str) -> &str {
 
 /// `text` trimmed and without leading bullets and list numbers.
 pub fn strip_marker(text: &str) -> &str {
-    let mut t = text.trim();
+    let mut t = trim(text);
     loop {
         let before = t.len();
-        t = t.trim_start_matches(is_bullet).trim_start();
+        t = trim_start_by(trim_start_by(t, is_bullet), char::is_whitespace);
         let n = number_prefix_len(t);
         if n > 0 && n < t.len() {
-            t = t[n..].trim_start();
+            t = trim_start_by(&t[n..], char::is_whitespace);
         }
         if t.len() == before {
             return t;
         }
     }
+}
+
+/// `text` without white space at either end, as [`str::trim`] has it.
+fn trim(text: &str) -> &str {
+    trim_end_by(
+        trim_start_by(text, char::is_whitespace),
+        char::is_whitespace,
+    )
+}
+
+/// `text` without the leading characters that `drop` holds for, as [`str::trim_start_matches`]
+/// has it; an ASCII byte is tested without decoding.
+pub(crate) fn trim_start_by(text: &str, drop: impl Fn(char) -> bool) -> &str {
+    let mut rest = text;
+    while let Some(&b) = rest.as_bytes().first() {
+        let len = if b.is_ascii() {
+            if !drop(char::from(b)) {
+                break;
+            }
+            1
+        } else {
+            match rest.chars().next() {
+                Some(c) if drop(c) => c.len_utf8(),
+                _ => break,
+            }
+        };
+        rest = &rest[len..];
+    }
+    rest
+}
+
+/// `text` without the trailing characters that `drop` holds for, as [`str::trim_end_matches`]
+/// has it; an ASCII byte is tested without decoding.
+pub(crate) fn trim_end_by(text: &str, drop: impl Fn(char) -> bool) -> &str {
+    let mut rest = text;
+    while let Some(&b) = rest.as_bytes().last() {
+        let len = if b.is_ascii() {
+            if !drop(char::from(b)) {
+                break;
+            }
+            1
+        } else {
+            match rest.chars().next_back() {
+                Some(c) if drop(c) => c.len_utf8(),
+                _ => break,
+            }
+        };
+        rest = &rest[..rest.len() - len];
+    }
+    rest
 }
 
 #[cfg(test)]
@@ -724,6 +775,31 @@ mod tests {
         assert_eq!(marker("20일 오전"), Marker::None);
         assert_eq!(marker("°C"), Marker::None);
         assert_eq!(marker("1\u{a0}shares"), Marker::None);
+    }
+
+    #[test]
+    fn trimming_by_bytes_is_trimming_by_chars() {
+        let texts = [
+            "",
+            " ",
+            "\u{3000}\t \u{a0}",
+            "  • • 1. Home ›› 12 ",
+            "\u{2003}»x»\u{2003}",
+            "•",
+            "é• ",
+            " —– 댓글 (3) … ",
+            "1234567\u{a0}1234567\u{a0}",
+        ];
+        let tests: [fn(char) -> bool; 4] = [char::is_whitespace, is_bullet, is_closing, |c| {
+            c.is_ascii_digit() || c == '\u{a0}' || c == '…'
+        }];
+        for text in texts {
+            for drop in tests {
+                assert_eq!(trim_start_by(text, drop), text.trim_start_matches(drop));
+                assert_eq!(trim_end_by(text, drop), text.trim_end_matches(drop));
+            }
+            assert_eq!(trim(text), text.trim());
+        }
     }
 
     #[test]

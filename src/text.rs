@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use encoding_rs::Encoding;
 
-use crate::features::Features;
+use crate::features::{Features, trim_end_by, trim_start_by};
 use crate::markdown;
 use crate::page::{Block, InputKind, NO_ELEMENT, Page, is_blank};
 
@@ -34,7 +34,7 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
         } else {
             (start, raw, 0)
         };
-        let trimmed = shown.trim_matches(is_blank);
+        let trimmed = trim_end_by(trim_start_by(shown, is_blank), is_blank);
         if !trimmed.is_empty() {
             let offset = base + (trimmed.as_ptr() as usize - shown.as_ptr() as usize);
             blocks.push(Block {

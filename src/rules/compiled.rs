@@ -1,13 +1,15 @@
 //! Rules compiled for matching: one automaton per kind, built once per rule set.
 //!
 //! * phrases that must be the whole line go into a hash table of their ASCII lower-case forms,
-//!   looked up with each block's line key;
+//!   looked up with each block's line key when a phrase has its length and first byte;
 //! * the other phrases are literals of the rule set's [`crate::lexicon::Lexicon`], found by the
 //!   one pass over each block's words; here each one found is checked against its phrase's mode
 //!   (prefix, contains);
 //! * regexes are compiled once and tried one by one, only for the blocks their rule's
 //!   conditions accept and that pass their gate (see [`super::gates`]): the first or last bytes
-//!   of the block, looked up in tables with a bit per regex, or a literal the lexicon found;
+//!   of the block, looked up in tables with a bit per regex, or a literal the lexicon found. The
+//!   gates are looked at only for the regexes whose rules may fire on a block of that input and
+//!   length;
 //! * every class/id token pattern goes into one automaton, run once per distinct token of a page;
 //! * tags, zones and selectors are listed per rule.
 
@@ -20,11 +22,11 @@ use rustc_hash::FxHashMap;
 
 use super::edges::EdgeTables;
 use super::gates::gate;
-use super::{Header, PhraseMode, Rule, RuleKind};
+use super::{Header, InputScope, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::html::selector::ElementSelector;
 use crate::lexicon::{Found, LiteralSpec};
-use crate::page::Zones;
+use crate::page::{InputKind, Zones};
 
 /// The rule a phrase belongs to.
 #[derive(Debug)]
@@ -47,6 +49,9 @@ pub(crate) type RegexGates = u64;
 struct GateTables {
     start: EdgeTables,
     end: EdgeTables,
+    /// The regexes with branches tested at the start (end) of blocks.
+    at_start: RegexGates,
+    at_end: RegexGates,
     /// The regexes that may match any block.
     always: RegexGates,
     /// For each regex literal of the lexicon (after the phrases), its regex's bit.
@@ -58,6 +63,8 @@ impl Default for GateTables {
         GateTables {
             start: EdgeTables::new(false),
             end: EdgeTables::new(true),
+            at_start: 0,
+            at_end: 0,
             always: 0,
             literals: Vec::new(),
         }
@@ -65,12 +72,18 @@ impl Default for GateTables {
 }
 
 impl GateTables {
-    /// The regexes that may match a block whose text (without a leading bullet or list
-    /// number) is `body`, given the bits of the regex literals found in it.
-    fn open(&self, body: &[u8], literal_bits: RegexGates) -> RegexGates {
-        let mut open = self.always | literal_bits;
-        if !body.is_empty() {
-            open |= self.start.open(body, literal_bits) | self.end.open(body, literal_bits);
+    /// Of the regexes `asked`, those that may match a block whose text (without a leading
+    /// bullet or list number) is `body`, given the bits of the regex literals found in it. An
+    /// edge is looked at only when it may open an asked regex not open yet.
+    fn open(&self, body: &[u8], literal_bits: RegexGates, asked: RegexGates) -> RegexGates {
+        let mut open = (self.always | literal_bits) & asked;
+        if body.is_empty() {
+            return open;
+        }
+        for (tables, holds) in [(&self.start, self.at_start), (&self.end, self.at_end)] {
+            if holds & asked & !open != 0 {
+                open |= tables.open(body, literal_bits) & asked;
+            }
         }
         open
     }
@@ -98,8 +111,10 @@ struct RuleRegex {
 pub(crate) struct Compiled {
     /// Whole-line phrases, ASCII lower-cased, with their rules.
     line_phrases: FxHashMap<Box<[u8]>, Vec<PhraseOwner>>,
-    /// Bytes of the longest whole-line phrase.
-    longest_line_phrase: usize,
+    /// Whether a whole-line phrase has this many bytes, by length up to the longest.
+    line_phrase_lengths: Vec<bool>,
+    /// Whether a whole-line phrase starts with this byte (either case of ASCII letters).
+    line_phrase_starts: ByteSet,
     /// Prefix and contains phrases, ASCII lower-cased, with the longest block (in units) their
     /// rule may fire on; a phrase's index here is its literal's index in the lexicon.
     phrases: Vec<(Box<[u8]>, f32)>,
@@ -108,6 +123,12 @@ pub(crate) struct Compiled {
     gate_literals: Vec<(Vec<u8>, f32)>,
     gates: GateTables,
     regexes: Vec<RuleRegex>,
+    /// The gated regexes whose rules may fire on blocks of that many units or fewer: limits
+    /// ascending, each with the regexes whose limit is at least that.
+    unit_limits: Vec<(f32, RegexGates)>,
+    /// The gated regexes whose rules may fire on HTML pages, and on plain text.
+    html_regexes: RegexGates,
+    text_regexes: RegexGates,
     tokens: Option<AhoCorasick>,
     token_owners: Vec<TokenOwner>,
     /// (rule, tag) pairs of dom rules.
@@ -155,13 +176,7 @@ impl Compiled {
                         };
                         let phrase = phrase.into_bytes().to_ascii_lowercase();
                         if *mode == PhraseMode::Line {
-                            compiled.longest_line_phrase =
-                                compiled.longest_line_phrase.max(phrase.len());
-                            compiled
-                                .line_phrases
-                                .entry(phrase.into())
-                                .or_default()
-                                .push(owner);
+                            compiled.add_line_phrase(phrase, owner);
                         } else {
                             compiled.phrase_owners.push(owner);
                             compiled.phrases.push((phrase.into(), rule.max_units()));
@@ -176,7 +191,7 @@ impl Compiled {
                     let regex = Regex::new(pattern)
                         .map_err(|e| fail(format!("bad regex in rule `{}`: {e}", rule.id)))?;
                     if compiled.regexes.len() < GATED_REGEXES {
-                        compiled.add_gate(pattern, rule.max_units());
+                        compiled.add_gate(pattern, rule);
                     }
                     compiled.regexes.push(RuleRegex { rule: index, regex });
                 }
@@ -229,6 +244,7 @@ impl Compiled {
         }
         compiled.gates.start.finish();
         compiled.gates.end.finish();
+        compiled.unit_limits = unit_limits(rules, &compiled.regexes);
         if !token_patterns.is_empty() {
             compiled.tokens = Some(automaton(&token_patterns, false)?);
         }
@@ -245,15 +261,15 @@ impl Compiled {
         scratch: &mut Vec<u8>,
         mut hit: impl FnMut(u32, usize, usize),
     ) {
-        if key.len() > self.longest_line_phrase {
+        let bytes = &text.as_bytes()[key.clone()];
+        let starts = |b: &u8| contains(&self.line_phrase_starts, *b);
+        if !self.line_phrase_lengths.get(key.len()).is_some_and(|&l| l)
+            || !bytes.first().is_none_or(starts)
+        {
             return;
         }
         scratch.clear();
-        scratch.extend(
-            text.as_bytes()[key.clone()]
-                .iter()
-                .map(u8::to_ascii_lowercase),
-        );
+        scratch.extend(bytes.iter().map(u8::to_ascii_lowercase));
         let Some(owners) = self.line_phrases.get(scratch.as_slice()) else {
             return;
         };
@@ -268,19 +284,62 @@ impl Compiled {
         }
     }
 
-    /// Works out the gate of the next regex (see [`super::gates`]).
-    fn add_gate(&mut self, pattern: &str, max_units: f32) {
+    /// Adds a whole-line phrase (ASCII lower-cased) of `owner`.
+    fn add_line_phrase(&mut self, phrase: Vec<u8>, owner: PhraseOwner) {
+        let lengths = &mut self.line_phrase_lengths;
+        if lengths.len() <= phrase.len() {
+            lengths.resize(phrase.len() + 1, false);
+        }
+        lengths[phrase.len()] = true;
+        if let Some(&first) = phrase.first() {
+            for b in [first, first.to_ascii_uppercase()] {
+                self.line_phrase_starts[usize::from(b / 64)] |= 1 << (b % 64);
+            }
+        }
+        self.line_phrases
+            .entry(phrase.into())
+            .or_default()
+            .push(owner);
+    }
+
+    /// Works out the gate of the next regex, of `rule` (see [`super::gates`]).
+    fn add_gate(&mut self, pattern: &str, rule: &Rule) {
         let bit: RegexGates = 1 << self.regexes.len();
         let gate = gate(pattern);
         let tables = &mut self.gates;
+        if !gate.start.is_empty() {
+            tables.at_start |= bit;
+        }
+        if !gate.end.is_empty() {
+            tables.at_end |= bit;
+        }
         let tested = tables.start.add(gate.start, bit) && tables.end.add(gate.end, bit);
         if gate.always || !tested {
             tables.always |= bit;
         }
         for literal in gate.literals {
             tables.literals.push(bit);
-            self.gate_literals.push((literal, max_units));
+            self.gate_literals.push((literal, rule.max_units()));
         }
+        if rule.input != InputScope::Text {
+            self.html_regexes |= bit;
+        }
+        if rule.input != InputScope::Html {
+            self.text_regexes |= bit;
+        }
+    }
+
+    /// The gated regexes whose rules may fire on a block of `units` of a page of `kind`: input
+    /// scope and units limit, the conditions that rule most blocks out at once.
+    pub(crate) fn regex_candidates(&self, kind: InputKind, units: f32) -> RegexGates {
+        let by_kind = match kind {
+            InputKind::Html => self.html_regexes,
+            InputKind::Text => self.text_regexes,
+        };
+        let limit = self.unit_limits.partition_point(|&(max, _)| max < units);
+        self.unit_limits
+            .get(limit)
+            .map_or(0, |&(_, fit)| fit & by_kind)
     }
 
     /// The literals the lexicon looks for: the prefix and contains phrases, then the regex
@@ -329,29 +388,32 @@ impl Compiled {
 
     /// Calls `hit(rule, start, end)` for every regex rule that `wanted` accepts and that matches
     /// `body`, a block's text without a leading bullet or list number; `found` are the regexes
-    /// whose literals are in it ([`Compiled::literal_hits`]). Rules are tried one by one, only
-    /// where their gate lets them (see [`super::gates`]), so that rules whose conditions already
-    /// failed cost nothing and each regex keeps its own search strategy (anchors, literal
-    /// prefilters), which one combined set of many Unicode patterns would lose.
+    /// whose literals are in it ([`Compiled::literal_hits`]), `candidates` the gated ones whose
+    /// rules may fire on the block ([`Compiled::regex_candidates`]). Rules are tried one by one,
+    /// in order, only where their gate lets them (see [`super::gates`]), so that rules whose
+    /// conditions already failed cost nothing and each regex keeps its own search strategy
+    /// (anchors, literal prefilters), which one combined set of many Unicode patterns would lose.
     pub(crate) fn regex_hits(
         &self,
         body: &str,
         found: RegexGates,
+        candidates: RegexGates,
         mut wanted: impl FnMut(u32) -> bool,
         mut hit: impl FnMut(u32, usize, usize),
     ) {
-        let open = self.gates.open(body.as_bytes(), found);
-        for (n, r) in self.regexes.iter().enumerate() {
-            if n < GATED_REGEXES && open & (1 << n) == 0 {
-                continue;
+        let mut try_regex = |r: &RuleRegex| {
+            if wanted(r.rule)
+                && let Some(m) = r.regex.find(body)
+            {
+                hit(r.rule, m.start(), m.end());
             }
-            if wanted(r.rule) {
-                let m = r.regex.find(body);
-                if let Some(m) = m {
-                    hit(r.rule, m.start(), m.end());
-                }
-            }
+        };
+        let mut open = self.gates.open(body.as_bytes(), found, candidates);
+        while open != 0 {
+            try_regex(&self.regexes[open.trailing_zeros() as usize]);
+            open &= open - 1;
         }
+        self.regexes.iter().skip(GATED_REGEXES).for_each(try_regex);
     }
 
     /// Calls `hit(rule)` for every dom rule whose token patterns match `token`.
@@ -368,6 +430,36 @@ impl Compiled {
             }
         }
     }
+}
+
+/// For [`Compiled::unit_limits`]: the distinct units limits of the gated `regexes` (rules
+/// indexed by `rules`), ascending, each with the regexes whose limit is at least that.
+fn unit_limits(rules: &[Rule], regexes: &[RuleRegex]) -> Vec<(f32, RegexGates)> {
+    let limits: Vec<f32> = regexes
+        .iter()
+        .take(GATED_REGEXES)
+        .map(|r| rules[r.rule as usize].max_units())
+        .collect();
+    let mut distinct = limits.clone();
+    distinct.sort_by(f32::total_cmp);
+    distinct.dedup();
+    distinct
+        .into_iter()
+        .map(|limit| {
+            let fit = (limits.iter().enumerate())
+                .filter(|&(_, &max)| max >= limit)
+                .fold(0, |bits, (n, _)| bits | 1 << n);
+            (limit, fit)
+        })
+        .collect()
+}
+
+/// A set of bytes: bit `b % 64` of word `b / 64` for byte `b`.
+type ByteSet = [u64; 4];
+
+/// Whether `set` holds the byte `b`.
+fn contains(set: &ByteSet, b: u8) -> bool {
+    set[usize::from(b / 64)] & (1 << (b % 64)) != 0
 }
 
 /// A phrase as pages may write it: with a typographic apostrophe (’) as well as a straight one
@@ -398,6 +490,7 @@ fn automaton<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Re
 
 #[cfg(test)]
 mod tests {
+    use super::RegexGates;
     use crate::rules::RuleSet;
 
     fn set(toml: &str) -> RuleSet {
@@ -455,7 +548,8 @@ explanation = "e"
         let regexes = set
             .compiled
             .literal_hits(&mut found, key.start as u32, &mut hit);
-        set.compiled.regex_hits(text, regexes, |_| true, &mut hit);
+        set.compiled
+            .regex_hits(text, regexes, RegexGates::MAX, |_| true, &mut hit);
         hits.retain(|(id, _)| id.starts_with("t."));
         hits
     }
