@@ -65,8 +65,8 @@ pub(crate) fn first_pass(
                 .literal_hits(literals.of(index), key.start as u32, &mut phrase_hit);
         let body = strip_marker(text);
         let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
-        let candidates =
-            (rules.compiled).regex_candidates(page.kind, values[index].get(Feature::Units));
+        let units = values[index].get(Feature::Units);
+        let candidates = rules.compiled.regex_candidates(page.kind, units);
         rules.compiled.regex_hits(
             body,
             regexes,
@@ -84,7 +84,11 @@ pub(crate) fn first_pass(
                 add(rule, detail);
             }
         });
-        for &i in &rules.compiled.shape_rules {
+        for shape in &rules.compiled.shape_rules {
+            if !shape.may_fit(units) {
+                continue;
+            }
+            let i = shape.rule;
             let rule = rules.rule(i);
             let detail = match &rule.kind {
                 RuleKind::Feature => Detail::None,

@@ -354,7 +354,13 @@ impl Tally<'_> {
     /// Counts the character that is not ASCII at byte `at`.
     fn wide(&mut self, at: usize) -> WordPart {
         let c = self.text[at..].chars().next().unwrap_or_default();
-        match Script::of(c) {
+        // Punctuation, the most frequent, is no letter of a script: it skips the script test.
+        let script = if Script::is_punctuation(c) {
+            None
+        } else {
+            Script::of(c)
+        };
+        match script {
             Some(script) => self.script_letter(c, script),
             None => self.other(at, c),
         }

@@ -342,7 +342,9 @@ impl Languages {
             scratch
         } else {
             scratch.clear();
-            scratch.extend(word.chars().flat_map(char::to_lowercase));
+            for c in word.chars() {
+                push_lowercase(c, scratch);
+            }
             scratch
         };
         let mut set = self.words.get(key).copied().unwrap_or_default();
@@ -410,6 +412,21 @@ impl Languages {
         }
         let density = f32::from(counts.hits[lang.0 as usize]) / total as f32;
         density / language.prose_density
+    }
+}
+
+/// Appends `c` in lower case, as [`char::to_lowercase`] has it; ASCII and Cyrillic letters are
+/// mapped without the Unicode tables.
+fn push_lowercase(c: char, out: &mut String) {
+    let lower = match c {
+        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50),
+        '\0'..='\x7f' | 'а'..='џ' => Some(c),
+        _ => None,
+    };
+    match lower {
+        Some(lower) => out.push(lower),
+        None => out.extend(c.to_lowercase()),
     }
 }
 
@@ -509,6 +526,18 @@ impl ScriptCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_without_tables_is_lower_case() {
+        for c in (0..0x600)
+            .filter_map(char::from_u32)
+            .chain(['ẞ', 'İ', 'Σ', '中'])
+        {
+            let mut got = String::new();
+            push_lowercase(c, &mut got);
+            assert_eq!(got, c.to_lowercase().collect::<String>(), "{c}");
+        }
+    }
 
     fn sample() -> Languages {
         Languages::load([

@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use super::edges::EdgeTables;
 use super::gates::gate;
-use super::{Header, InputScope, PhraseMode, Rule, RuleKind};
+use super::{Condition, Feature, Header, InputScope, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::html::selector::ElementSelector;
 use crate::lexicon::{Found, LiteralSpec};
@@ -106,6 +106,43 @@ struct RuleRegex {
     regex: Regex,
 }
 
+/// A rule that looks at a block's shape alone, with the units its blocks must have.
+#[derive(Debug)]
+pub(crate) struct ShapeRule {
+    /// Index of the rule.
+    pub rule: u32,
+    /// The greatest `units` minimum of its `when` conditions.
+    min_units: f32,
+    /// The least `units` maximum of its `when` conditions.
+    max_units: f32,
+}
+
+impl ShapeRule {
+    fn new(index: u32, rule: &Rule) -> ShapeRule {
+        let min_units = (rule.when.iter())
+            .filter_map(|c| match c {
+                Condition::Range {
+                    feature: Feature::Units,
+                    min: Some(min),
+                    ..
+                } => Some(*min),
+                _ => None,
+            })
+            .fold(f32::NEG_INFINITY, f32::max);
+        ShapeRule {
+            rule: index,
+            min_units,
+            max_units: rule.max_units(),
+        }
+    }
+
+    /// Whether the rule's `units` conditions may hold for a block of `units`: a test before the
+    /// others that rules out most blocks at once.
+    pub fn may_fit(&self, units: f32) -> bool {
+        !(units < self.min_units || units > self.max_units)
+    }
+}
+
 /// The compiled matchers of a rule set.
 #[derive(Debug, Default)]
 pub(crate) struct Compiled {
@@ -139,8 +176,8 @@ pub(crate) struct Compiled {
     pub selectors: Vec<(u32, ElementSelector)>,
     /// Indices of all dom rules, in order; a dom rule's position here is its bit in hit sets.
     pub dom_rules: Vec<u32>,
-    /// Indices of the rules that look at a block's shape alone: feature, repeated and run rules.
-    pub shape_rules: Vec<u32>,
+    /// The rules that look at a block's shape alone: feature, repeated and run rules.
+    pub shape_rules: Vec<ShapeRule>,
 }
 
 impl Compiled {
@@ -237,7 +274,7 @@ impl Compiled {
                     }
                 }
                 RuleKind::Feature | RuleKind::Repeated { .. } | RuleKind::Run { .. } => {
-                    compiled.shape_rules.push(index)
+                    compiled.shape_rules.push(ShapeRule::new(index, rule))
                 }
                 RuleKind::Context { .. } => {}
             }
