@@ -6,6 +6,8 @@
 //! padding between the columns of a text dump is not text. The page's language is decided here too, from the
 //! blocks' scripts and stop words, and every block gets its language's stop-word level.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -110,10 +112,16 @@ pub(crate) fn measure(page: &mut Page<'_>, rules: &RuleSet) -> BlockLiterals {
     let mut scratch = String::new();
     let mut literals = BlockLiterals::default();
     let mut per_block: Vec<(ScriptCounts, WordCounts)> = Vec::with_capacity(page.blocks.len());
+    // Each block's line key, as a range of its text.
+    let mut keys: Vec<Range<usize>> = Vec::with_capacity(page.blocks.len());
     let mut units_by_lang: FxHashMap<LangId, f32> = FxHashMap::default();
     for i in 0..page.blocks.len() {
         let text = page.text(&page.blocks[i]);
-        let (features, scripts) = measure_text(text);
+        let opening = Opening::of(text);
+        let (features, scripts) = measure_opened(text, opening);
+        let key = opening.key(text);
+        let key_start = key.as_ptr() as usize - text.as_ptr() as usize;
+        keys.push(key_start..key_start + key.len());
         literals.starts.push(literals.found.len() as u32);
         let counts = rules
             .lexicon
@@ -149,13 +157,13 @@ pub(crate) fn measure(page: &mut Page<'_>, rules: &RuleSet) -> BlockLiterals {
             f.stopword_level = langs.stopword_level(lang, counts);
         }
     }
-    count_repeats(page);
+    count_repeats(page, &keys);
     literals
 }
 
-/// Sets each block's `repeats` (how many blocks share its line key) and `repeat_gap` (how far
-/// the nearest of them is). Each key is looked up once.
-fn count_repeats(page: &mut Page<'_>) {
+/// Sets each block's `repeats` (how many blocks share its line key, given as a range of its
+/// text in `keys`) and `repeat_gap` (how far the nearest of them is). Each key is looked up once.
+fn count_repeats(page: &mut Page<'_>, keys: &[Range<usize>]) {
     let blocks = page.blocks.len();
     let mut slots: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(blocks, Default::default());
@@ -163,8 +171,8 @@ fn count_repeats(page: &mut Page<'_>) {
     let mut seen: Vec<(u16, usize)> = Vec::with_capacity(blocks);
     // Per block: its key's slot in `seen` (none for an empty key) and its nearest repeat.
     let mut found: Vec<(Option<usize>, Option<u16>)> = vec![(None, None); blocks];
-    for (i, block) in page.blocks.iter().enumerate() {
-        let key = line_key(page.text(block));
+    for (i, (block, key)) in page.blocks.iter().zip(keys).enumerate() {
+        let key = &page.text(block)[key.clone()];
         if key.is_empty() {
             continue;
         }
@@ -195,7 +203,12 @@ fn count_repeats(page: &mut Page<'_>) {
 /// counted at once; only the characters that are not ASCII are decoded and classified one by
 /// one.
 pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
-    let body_start = strip_marker(text).as_ptr() as usize - text.as_ptr() as usize;
+    measure_opened(text, Opening::of(text))
+}
+
+/// Measures one trimmed text that opens with `opening` (see [`measure_text`]).
+fn measure_opened(text: &str, opening: Opening) -> (Features, ScriptCounts) {
+    let body_start = opening.body_start;
     let mut tally = Tally {
         text,
         body_start,
@@ -238,7 +251,7 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     });
     f.truncated = end.ends_with("...") || end.ends_with('…');
     f.ends_sentence = !f.truncated && end.ends_with(is_sentence_final);
-    f.marker = marker(text);
+    f.marker = opening.marker;
     (f, scripts)
 }
 
@@ -529,27 +542,139 @@ fn is_bullet(c: char) -> bool {
 
 /// What the first characters of `text` mark it as.
 pub fn marker(text: &str) -> Marker {
-    let t = trim_start_by(text, char::is_whitespace);
-    if t.starts_with(is_bullet) {
-        return Marker::Bullet;
+    Opening::of(text).marker
+}
+
+/// The part of a block's text that identifies it as a phrase: without leading bullets, and
+/// without trailing counts, separators and punctuation, so that `• 댓글 1`, `Comments (12)` and
+/// `Share:` give `댓글`, `Comments` and `Share`. A leading list number stays: `1. Facebook` is a
+/// list item, not a button.
+pub fn line_key(text: &str) -> &str {
+    Opening::of(text).key(text)
+}
+
+/// `text` trimmed and without leading bullets and list numbers (a number that is the whole
+/// rest of the text stays).
+pub fn strip_marker(text: &str) -> &str {
+    let opening = Opening::of(text);
+    &text[opening.body_start..opening.end]
+}
+
+/// How a text opens: its list marker, and where its line key and the text after its marker
+/// start, found in one walk over the leading white space, bullets and list numbers.
+#[derive(Clone, Copy, Debug)]
+struct Opening {
+    /// What the opening marks the text as.
+    marker: Marker,
+    /// Where the line key starts: after the leading white space, a run of bullets and the
+    /// white space after them (see [`line_key`]).
+    key_start: usize,
+    /// Where the text after its leading bullets and list numbers starts (see [`strip_marker`]).
+    body_start: usize,
+    /// Where the trailing white space starts.
+    end: usize,
+}
+
+impl Opening {
+    /// The opening of `text`.
+    fn of(text: &str) -> Opening {
+        let end = trim_end_by(text, char::is_whitespace).len();
+        let mut walk = Walk::new(&text[..end]);
+        walk.skip(Lead::Space);
+        let marker = match walk.here {
+            Lead::Bullet => Marker::Bullet,
+            Lead::Number if number_prefix_len(&text[walk.at..]) > 0 => Marker::Number,
+            _ => Marker::None,
+        };
+        walk.skip(Lead::Bullet);
+        walk.skip(Lead::Space);
+        let key_start = walk.at;
+        loop {
+            let len = match walk.here {
+                Lead::Space | Lead::Bullet => walk.len,
+                Lead::Number => match number_prefix_len(&walk.t[walk.at..]) {
+                    len if len > 0 && len < walk.t.len() - walk.at => len,
+                    _ => break,
+                },
+                Lead::Other => break,
+            };
+            walk.advance(len);
+        }
+        Opening {
+            marker,
+            key_start,
+            body_start: walk.at,
+            end,
+        }
     }
-    if number_prefix_len(t) > 0 {
-        return Marker::Number;
+
+    /// The line key of `text`, whose opening this is (see [`line_key`]).
+    fn key(self, text: &str) -> &str {
+        let t = &text[self.key_start..self.end];
+        let key = trim_end_by(t, |c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | ')' | '[' | ']' | ':' | '|' | '>' | '›' | '»' | '.' | '…' | '+' | ','
+                )
+        });
+        if key.is_empty() { t } else { key }
     }
-    Marker::None
+}
+
+/// A walk over the first characters of a text.
+struct Walk<'a> {
+    /// The text.
+    t: &'a str,
+    /// Where the walk is.
+    at: usize,
+    /// What the character there is.
+    here: Lead,
+    /// Its length in bytes, if white space or a bullet.
+    len: usize,
+}
+
+impl<'a> Walk<'a> {
+    /// A walk from the start of `t`.
+    fn new(t: &'a str) -> Walk<'a> {
+        let (here, len) = lead(t);
+        Walk {
+            t,
+            at: 0,
+            here,
+            len,
+        }
+    }
+
+    /// Moves `len` bytes on.
+    fn advance(&mut self, len: usize) {
+        self.at += len;
+        (self.here, self.len) = lead(&self.t[self.at..]);
+    }
+
+    /// Moves past the characters of kind `kind` ([`Lead::Space`] or [`Lead::Bullet`]).
+    fn skip(&mut self, kind: Lead) {
+        while self.here == kind {
+            self.advance(self.len);
+        }
+    }
 }
 
 /// Length in bytes of a leading list number: `12.`, `3)`, `(4)`, `⑤`, or a whole text that is
 /// just a number. 0 when there is none.
 fn number_prefix_len(t: &str) -> usize {
-    if let Some(c) = t.chars().next()
-        && ('\u{2460}'..='\u{2473}').contains(&c)
-    {
-        return c.len_utf8();
-    }
-    let (open, rest) = match t.strip_prefix('(') {
-        Some(rest) => (1, rest),
-        None => (0, t),
+    let (open, rest) = match t.as_bytes().first() {
+        Some(b'(') => (1, &t[1..]),
+        Some(b'0'..=b'9') => (0, t),
+        // The circled numbers ① to ⑳ begin with this byte.
+        Some(0xe2) => {
+            return match t.chars().next() {
+                Some(c @ '\u{2460}'..='\u{2473}') => c.len_utf8(),
+                _ => 0,
+            };
+        }
+        _ => return 0,
     };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 3 {
@@ -572,44 +697,52 @@ fn number_prefix_len(t: &str) -> usize {
     }
 }
 
-/// The part of a block's text that identifies it as a phrase: without leading bullets, and
-/// without trailing counts, separators and punctuation, so that `• 댓글 1`, `Comments (12)` and
-/// `Share:` give `댓글`, `Comments` and `Share`. A leading list number stays: `1. Facebook` is a
-/// list item, not a button.
-pub fn line_key(text: &str) -> &str {
-    let t = trim_start_by(trim_start_by(trim(text), is_bullet), char::is_whitespace);
-    let key = trim_end_by(t, |c| {
-        c.is_ascii_digit()
-            || c.is_whitespace()
-            || matches!(
-                c,
-                '(' | ')' | '[' | ']' | ':' | '|' | '>' | '›' | '»' | '.' | '…' | '+' | ','
-            )
-    });
-    if key.is_empty() { t } else { key }
+/// What the first character of a text is, as far as list markers go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lead {
+    /// White space.
+    Space,
+    /// A bullet symbol (see [`is_bullet`]).
+    Bullet,
+    /// What a list number may start with: `(`, a digit or a circled number.
+    Number,
+    /// Anything else, or nothing.
+    Other,
 }
 
-/// `text` trimmed and without leading bullets and list numbers.
-pub fn strip_marker(text: &str) -> &str {
-    let mut t = trim(text);
-    loop {
-        let before = t.len();
-        t = trim_start_by(trim_start_by(t, is_bullet), char::is_whitespace);
-        let n = number_prefix_len(t);
-        if n > 0 && n < t.len() {
-            t = trim_start_by(&t[n..], char::is_whitespace);
+/// What the first character of `t` is, and its length in bytes (0 when it is no white space
+/// and no bullet). Only the characters of the blocks that hold white space, bullets and circled
+/// numbers beyond ASCII (U+0080 to U+00BF, U+1000 to U+3FFF) are decoded.
+#[inline]
+fn lead(t: &str) -> (Lead, usize) {
+    let c = match *t.as_bytes() {
+        [b'\t'..=b'\r' | b' ', ..] => return (Lead::Space, 1),
+        [b'-' | b'*' | b'>', ..] => return (Lead::Bullet, 1),
+        [b'(' | b'0'..=b'9', ..] => return (Lead::Number, 0),
+        [0xc2, b1, ..] => u32::from(b1),
+        [b0 @ 0xe1..=0xe3, b1, b2, ..] => {
+            u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f)
         }
-        if t.len() == before {
-            return t;
-        }
+        _ => return (Lead::Other, 0),
+    };
+    let len = if c < 0x800 { 2 } else { 3 };
+    if is_space_beyond_ascii(c) {
+        (Lead::Space, len)
+    } else if char::from_u32(c).is_some_and(is_bullet) {
+        (Lead::Bullet, len)
+    } else if (0x2460..=0x2473).contains(&c) {
+        (Lead::Number, 0)
+    } else {
+        (Lead::Other, 0)
     }
 }
 
-/// `text` without white space at either end, as [`str::trim`] has it.
-fn trim(text: &str) -> &str {
-    trim_end_by(
-        trim_start_by(text, char::is_whitespace),
-        char::is_whitespace,
+/// Whether the code point `c`, beyond ASCII, is white space (as [`char::is_whitespace`] has
+/// it).
+fn is_space_beyond_ascii(c: u32) -> bool {
+    matches!(
+        c,
+        0x85 | 0xa0 | 0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000
     )
 }
 
@@ -804,8 +937,124 @@ mod tests {
                 assert_eq!(trim_start_by(text, drop), text.trim_start_matches(drop));
                 assert_eq!(trim_end_by(text, drop), text.trim_end_matches(drop));
             }
-            assert_eq!(trim(text), text.trim());
         }
+    }
+
+    /// Every text of up to four characters from an alphabet of white space, bullets, list
+    /// numbers, letters and punctuation.
+    fn marker_texts() -> Vec<String> {
+        let alphabet = [
+            ' ', '\u{a0}', '\u{3000}', '\u{1680}', '•', '-', '·', '1', '2', '.', ')', '(', 'a',
+            '①', 'é', '中', '…', '\u{85}', '\u{b6}',
+        ];
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        texts
+    }
+
+    #[test]
+    fn markers_are_found_by_bytes_as_by_chars() {
+        // The definitions, by characters.
+        fn number_prefix_len_by_chars(t: &str) -> usize {
+            if let Some(c) = t.chars().next()
+                && ('\u{2460}'..='\u{2473}').contains(&c)
+            {
+                return c.len_utf8();
+            }
+            let (open, rest) = match t.strip_prefix('(') {
+                Some(rest) => (1, rest),
+                None => (0, t),
+            };
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 || digits > 3 {
+                return 0;
+            }
+            let after = &rest[digits..];
+            let Some(first) = after.chars().next() else {
+                return open + digits;
+            };
+            let closes = if open == 1 {
+                first == ')'
+            } else {
+                matches!(first, '.' | ')')
+            };
+            let tail = &after[first.len_utf8()..];
+            if closes && (tail.is_empty() || tail.starts_with(char::is_whitespace)) {
+                open + digits + 1
+            } else {
+                0
+            }
+        }
+        fn strip_marker_by_chars(text: &str) -> &str {
+            let mut t = text.trim();
+            loop {
+                let before = t.len();
+                t = t.trim_start_matches(is_bullet).trim_start();
+                let n = number_prefix_len_by_chars(t);
+                if n > 0 && n < t.len() {
+                    t = t[n..].trim_start();
+                }
+                if t.len() == before {
+                    return t;
+                }
+            }
+        }
+        fn marker_by_chars(text: &str) -> Marker {
+            let t = text.trim_start();
+            if t.starts_with(is_bullet) {
+                Marker::Bullet
+            } else if number_prefix_len_by_chars(t) > 0 {
+                Marker::Number
+            } else {
+                Marker::None
+            }
+        }
+        fn line_key_by_chars(text: &str) -> &str {
+            let t = text.trim().trim_start_matches(is_bullet).trim_start();
+            let key = t.trim_end_matches(|c: char| {
+                c.is_ascii_digit() || c.is_whitespace() || "()[]:|>›».…+,".contains(c)
+            });
+            if key.is_empty() { t } else { key }
+        }
+        for text in marker_texts() {
+            assert_eq!(
+                strip_marker(&text),
+                strip_marker_by_chars(&text),
+                "{text:?}"
+            );
+            assert_eq!(marker(&text), marker_by_chars(&text), "{text:?}");
+            assert_eq!(
+                number_prefix_len(&text),
+                number_prefix_len_by_chars(&text),
+                "{text:?}"
+            );
+            assert_eq!(line_key(&text), line_key_by_chars(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn leads_are_those_of_the_first_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            let expected = if c.is_whitespace() {
+                (Lead::Space, c.len_utf8())
+            } else if is_bullet(c) {
+                (Lead::Bullet, c.len_utf8())
+            } else if c == '(' || c.is_ascii_digit() || ('①'..='⑳').contains(&c) {
+                (Lead::Number, 0)
+            } else {
+                (Lead::Other, 0)
+            };
+            assert_eq!(lead(&text), expected, "{c:?}");
+        }
+        assert_eq!(lead(""), (Lead::Other, 0));
     }
 
     #[test]
