@@ -282,7 +282,12 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let b = bytes[at];
         if b.is_ascii_alphanumeric() {
-            let run = ascii_run(&bytes[at..]);
+            // The word's letters and digits in the window, then past it if it reaches its end.
+            let offset = at - base;
+            let mut run = (!(masks.alnum >> offset)).trailing_zeros() as usize;
+            if offset + run == 64 {
+                run += ascii_run(&bytes[base + 64..]);
+            }
             let entry = self.entry(bytes, at, run);
             if literals {
                 if let Some(entry) = entry {
@@ -471,14 +476,15 @@ impl Sample {
             self.word_start.get_or_insert(at);
             return;
         }
-        if word.iter().all(u8::is_ascii_digit) {
+        if word[0].is_ascii_digit() && word.iter().all(u8::is_ascii_digit) {
             return;
         }
         self.counts.words += 1;
         if let Some(entry) = entry {
             langs.add_hits(&mut self.counts, entry.langs);
         }
-        self.check_full();
+        // Only the words grew: the sample was open, so it stays open under the CJK limit.
+        self.open = self.counts.words < SAMPLE_WORDS;
     }
 
     /// Counts the ASCII character (not a letter or digit) at `at`: it ends the word being read.
@@ -913,6 +919,21 @@ mod tests {
             all.push(&text[f.start as usize..f.end as usize])
         });
         assert_eq!(all, ["Photo", "hrs ago", "Credit:", " said"]);
+    }
+
+    #[test]
+    fn words_across_windows_are_read_whole() {
+        let langs = languages();
+        for spaces in 54..=64 {
+            let text = format!("{}throughout throughouts", " ".repeat(spaces));
+            let counts = langs.count(&text);
+            assert_eq!(counts.words, 2, "{spaces}");
+            assert_eq!(
+                counts.hits.iter().map(|&h| u32::from(h)).sum::<u32>(),
+                1,
+                "{spaces}"
+            );
+        }
     }
 
     #[test]
