@@ -63,7 +63,11 @@ pub(crate) fn first_pass(
             rules
                 .compiled
                 .literal_hits(literals.of(index), key.start as u32, &mut phrase_hit);
-        let body = strip_marker(text);
+        // Without a marker (see `features::marker`), nothing but white space is stripped.
+        let body = match block.features.marker {
+            Marker::None => text.trim(),
+            _ => strip_marker(text),
+        };
         let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
         let units = values[index].get(Feature::Units);
         let candidates = rules.compiled.regex_candidates(page.kind, units);
@@ -243,4 +247,38 @@ fn run_members(
         out.insert(i as u32, lens);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::features::{Marker, marker, strip_marker};
+
+    #[test]
+    fn without_a_marker_only_white_space_is_stripped() {
+        let texts = [
+            "Plain words",
+            "  padded \u{3000}",
+            "12",
+            "12 ",
+            "(3",
+            "(3 ",
+            "3.5 million",
+            "2021.02.15 07:21",
+            "1\u{a0}shares",
+            "°C",
+            "",
+            " ",
+            "• item",
+            "1. Facebook",
+            "(2) second",
+            "③ third",
+            "  • 1",
+            "5",
+        ];
+        for text in texts {
+            if marker(text) == Marker::None {
+                assert_eq!(strip_marker(text), text.trim(), "{text:?}");
+            }
+        }
+    }
 }

@@ -150,6 +150,10 @@ fn cap(text: &str) -> &str {
 pub fn sniff(text: &str) -> InputKind {
     let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let window = &head.as_bytes()[..head.len().min(4096)];
+    // Without a `<` there is neither a document tag nor markup: most plain text stops here.
+    if memchr::memchr(b'<', window).is_none() {
+        return InputKind::Text;
+    }
     let lower = window.to_ascii_lowercase();
     let has = |needle: &[u8]| memchr::memmem::find(&lower, needle).is_some();
     if has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body") {

@@ -93,6 +93,10 @@ pub(crate) struct Lexicon {
     regex_literals: PrefixIndex,
     /// Lists of literal indices.
     lists: Vec<u32>,
+    /// For each item of `lists`, its literal's first eight bytes (or all of them, if fewer) as
+    /// a little-endian number and the mask of those present (see [`padded_head`]): compared
+    /// with the folded text first.
+    heads: Vec<(u64, u64)>,
     literals: Vec<Literal>,
     /// The longest block in which any literal matters.
     max_units: f32,
@@ -179,6 +183,10 @@ impl Lexicon {
             table.insert(word_key(&word), entries.len() as u32);
             entries.push(entry);
         }
+        let heads = lists
+            .iter()
+            .map(|&l| padded_head(&stored[l as usize].bytes))
+            .collect();
         Lexicon {
             table,
             entries,
@@ -189,6 +197,7 @@ impl Lexicon {
             punct,
             regex_literals,
             lists,
+            heads,
             literals: stored,
             max_units,
         }
@@ -273,7 +282,12 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let b = bytes[at];
         if b.is_ascii_alphanumeric() {
-            let run = ascii_run(&bytes[at..]);
+            // The word's letters and digits in the window, then past it if it reaches its end.
+            let offset = at - base;
+            let mut run = (!(masks.alnum >> offset)).trailing_zeros() as usize;
+            if offset + run == 64 {
+                run += ascii_run(&bytes[base + 64..]);
+            }
             let entry = self.entry(bytes, at, run);
             if literals {
                 if let Some(entry) = entry {
@@ -381,7 +395,7 @@ impl Lexicon {
     }
 
     /// Reports the literals of `list` occurring at `at`.
-    #[inline]
+    #[inline(always)]
     fn try_list(
         &self,
         (from, to): (u32, u32),
@@ -394,13 +408,23 @@ impl Lexicon {
             return;
         }
         let bytes = text.as_bytes();
-        for &l in &self.lists[from as usize..to as usize] {
+        // The text's next eight bytes folded, padded with zeros past its end (where no literal
+        // fits anyway).
+        let (next, _) = padded_head(&bytes[at..]);
+        let next = fold_ascii(next);
+        let (from, to) = (from as usize, to as usize);
+        for (k, &(head, mask)) in self.heads[from..to].iter().enumerate() {
+            if next & mask != head {
+                continue;
+            }
+            let l = self.lists[from + k];
             let literal = &self.literals[l as usize];
             let end = at + literal.bytes.len();
             if units <= literal.max_units
+                && end <= bytes.len()
                 && bytes
-                    .get(at..end)
-                    .is_some_and(|b| b.eq_ignore_ascii_case(&literal.bytes))
+                    .get(at + 8..end)
+                    .is_none_or(|tail| tail.eq_ignore_ascii_case(&literal.bytes[8..]))
                 && !(literal.word_end && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric))
             {
                 found(Found {
@@ -452,14 +476,15 @@ impl Sample {
             self.word_start.get_or_insert(at);
             return;
         }
-        if word.iter().all(u8::is_ascii_digit) {
+        if word[0].is_ascii_digit() && word.iter().all(u8::is_ascii_digit) {
             return;
         }
         self.counts.words += 1;
         if let Some(entry) = entry {
             langs.add_hits(&mut self.counts, entry.langs);
         }
-        self.check_full();
+        // Only the words grew: the sample was open, so it stays open under the CJK limit.
+        self.open = self.counts.words < SAMPLE_WORDS;
     }
 
     /// Counts the ASCII character (not a letter or digit) at `at`: it ends the word being read.
@@ -722,27 +747,42 @@ impl PrefixIndex {
 #[inline]
 fn prefix_key(bytes: &[u8]) -> u32 {
     match bytes.first_chunk::<4>() {
-        Some(head) => fold_ascii(u32::from_le_bytes(*head)),
-        None => fold_ascii(u32::from_le_bytes([bytes[0], bytes[1], 0, 0])) | 0xff00_0000,
+        Some(head) => fold_ascii(u64::from(u32::from_le_bytes(*head))) as u32,
+        None => {
+            fold_ascii(u64::from(u16::from_le_bytes([bytes[0], bytes[1]]))) as u32 | 0xff00_0000
+        }
     }
 }
 
-/// The four bytes of `x` with ASCII capitals lower-cased, the others as they are.
+/// The bytes of `x` with ASCII capitals lower-cased, the others as they are.
 #[inline]
-fn fold_ascii(x: u32) -> u32 {
-    const ONES: u32 = 0x0101_0101;
-    let low = x & (ONES * 0x7f);
+fn fold_ascii(x: u64) -> u64 {
+    let low = x & !HIGH;
     // The high bit of each byte: at least `A`, and above `Z`, of its low seven bits.
-    let from_a = low + ONES * (0x80 - u32::from(b'A'));
-    let past_z = low + ONES * (0x80 - u32::from(b'Z') - 1);
-    let capitals = from_a & !past_z & !x & (ONES * 0x80);
+    let from_a = low + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    let capitals = from_a & !past_z & !x & HIGH;
     x | (capitals >> 2)
+}
+
+/// The first eight bytes of `bytes` (or all of them, if fewer) as a little-endian number, the
+/// missing bytes zero, and the mask of the bytes present.
+#[inline]
+fn padded_head(bytes: &[u8]) -> (u64, u64) {
+    match bytes.first_chunk::<8>() {
+        Some(head) => (u64::from_le_bytes(*head), u64::MAX),
+        None => {
+            let mut head = [0u8; 8];
+            head[..bytes.len()].copy_from_slice(bytes);
+            (u64::from_le_bytes(head), !(u64::MAX << (8 * bytes.len())))
+        }
+    }
 }
 
 /// The first two bytes of `bytes` (at least two), ASCII folded, as a number.
 #[inline]
 fn head_key(bytes: &[u8]) -> usize {
-    (fold_ascii(u32::from(u16::from_le_bytes([bytes[0], bytes[1]]))) & 0xffff) as usize
+    fold_ascii(u64::from(u16::from_le_bytes([bytes[0], bytes[1]]))) as usize
 }
 
 /// The bit of `key` in a filter of `2^bits` bits: a hash of it.
@@ -882,6 +922,21 @@ mod tests {
     }
 
     #[test]
+    fn words_across_windows_are_read_whole() {
+        let langs = languages();
+        for spaces in 54..=64 {
+            let text = format!("{}throughout throughouts", " ".repeat(spaces));
+            let counts = langs.count(&text);
+            assert_eq!(counts.words, 2, "{spaces}");
+            assert_eq!(
+                counts.hits.iter().map(|&h| u32::from(h)).sum::<u32>(),
+                1,
+                "{spaces}"
+            );
+        }
+    }
+
+    #[test]
     fn long_words_are_told_apart() {
         let any = f32::INFINITY;
         assert_eq!(
@@ -912,9 +967,32 @@ mod tests {
             assert_eq!(prefix_key(bytes), expected, "{bytes:?}");
         }
         for b in 0..=255u8 {
-            let x = u32::from_le_bytes([b, b.wrapping_add(1), b ^ 0x20, b.wrapping_sub(7)]);
-            let expected = u32::from_le_bytes(x.to_le_bytes().map(|b| b.to_ascii_lowercase()));
+            let x = u64::from_le_bytes([
+                b,
+                b.wrapping_add(1),
+                b ^ 0x20,
+                b.wrapping_sub(7),
+                b ^ 0x80,
+                b.wrapping_add(25),
+                !b,
+                b.wrapping_sub(1),
+            ]);
+            let expected = u64::from_le_bytes(x.to_le_bytes().map(|b| b.to_ascii_lowercase()));
             assert_eq!(fold_ascii(x), expected, "{b}");
+        }
+    }
+
+    #[test]
+    fn padded_heads_hold_the_bytes_present() {
+        let text = b"abcdefghij";
+        for len in 0..=text.len() {
+            let (head, mask) = padded_head(&text[..len]);
+            let mut expected = [0u8; 8];
+            let n = len.min(8);
+            expected[..n].copy_from_slice(&text[..n]);
+            assert_eq!(head, u64::from_le_bytes(expected), "{len}");
+            assert_eq!(mask.count_ones() as usize, 8 * n, "{len}");
+            assert_eq!(head & mask, head, "{len}");
         }
     }
 

@@ -13,13 +13,19 @@ use crate::features::{Features, trim_end_by, trim_start_by};
 use crate::markdown;
 use crate::page::{Block, InputKind, NO_ELEMENT, Page, is_blank};
 
+/// The bytes of a short line (with its line feed), for the room made for blocks at once.
+const SHORT_LINE: usize = 16;
+
 /// Splits plain text into blocks, one per non-blank line.
 pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool) -> Page<'a> {
     let markdown = markdown::has_links(&source);
     let mut arena = String::new();
-    let mut blocks = Vec::new();
     let mut start = 0usize;
     let bytes = source.as_bytes();
+    // Room for a block per line at once, rather than moving the blocks each time it runs out;
+    // but blank lines are no blocks, and a page of them reserves no more than for short lines.
+    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    let mut blocks = Vec::with_capacity(lines.min(bytes.len() / SHORT_LINE + 1));
     for (number, line_end) in memchr::memchr_iter(b'\n', bytes)
         .chain(std::iter::once(bytes.len()))
         .enumerate()
