@@ -210,8 +210,11 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
 fn measure_opened(text: &str, opening: Opening) -> (Features, ScriptCounts) {
     let body_start = opening.body_start;
     let mut tally = Tally {
-        text,
-        body_start,
+        one_by_one: OneByOne {
+            text,
+            body_start,
+            ..OneByOne::default()
+        },
         ..Tally::default()
     };
     let bytes = text.as_bytes();
@@ -234,17 +237,22 @@ fn measure_opened(text: &str, opening: Opening) -> (Features, ScriptCounts) {
         .filter(|b| b.is_ascii_digit())
         .count();
     let Tally {
-        mut f,
-        mut scripts,
         ascii_letters,
+        ascii_uppercase,
+        ascii_digits,
+        words,
         continuations,
         repeated_spaces,
-        wide_units,
+        one_by_one: rare,
         ..
     } = tally;
-    f.chars = bytes.len() as u32 - continuations - repeated_spaces;
-    f.units = (3 * f.chars + wide_units) as f32 / 3.0;
-    f.digits -= marker_digits as u32;
+    let (mut f, mut scripts) = (rare.f, rare.scripts);
+    f.letters += ascii_letters;
+    f.uppercase += ascii_uppercase;
+    f.digits += ascii_digits - marker_digits as u32;
+    f.words += words;
+    f.chars = bytes.len() as u32 - continuations - repeated_spaces - rare.repeated_spaces;
+    f.units = (3 * f.chars + rare.wide_units) as f32 / 3.0;
     scripts.latin += ascii_letters;
     let end = trim_end_by(text, |c| {
         c.is_whitespace() || is_closing(c) || c == '[' || c == '('
@@ -255,27 +263,46 @@ fn measure_opened(text: &str, opening: Opening) -> (Features, ScriptCounts) {
     (f, scripts)
 }
 
-/// The counts of [`measure_text`] as it reads a text.
+/// The counts of [`measure_text`] as it reads a text eight bytes at a time: those of the ASCII
+/// classes, taken from masks, and those kept apart of the characters counted one by one.
 #[derive(Default)]
 struct Tally<'a> {
-    text: &'a str,
-    /// Where the text after a leading list marker starts: digits before it do not count.
-    body_start: usize,
-    /// Letters, upper case, digits, words, sentence ends and separators.
-    f: Features,
-    /// Letters by script, but for the ASCII ones.
-    scripts: ScriptCounts,
+    /// ASCII letters.
     ascii_letters: u32,
+    /// ASCII capitals.
+    ascii_uppercase: u32,
+    /// ASCII digits, those of a leading list number included.
+    ascii_digits: u32,
+    /// Words, but for those that Han and kana characters make.
+    words: u32,
     /// Bytes that continue a multi-byte character: the characters are the other bytes.
     continuations: u32,
-    /// White-space characters right after another.
+    /// ASCII white space right after ASCII white space.
     repeated_spaces: u32,
-    /// Thirds of a unit that wide characters count beyond the 3 of every character.
-    wide_units: u32,
     /// 0x80 when the last byte read is inside a word.
     in_word: u64,
     /// 0x80 when the last byte read is ASCII white space.
     in_space: u64,
+    /// The counts of the characters that are not ASCII and of punctuation.
+    one_by_one: OneByOne<'a>,
+}
+
+/// The counts of [`measure_text`] that it takes one character at a time: of the characters that
+/// are not ASCII, and of punctuation that may end a sentence or separate menu items.
+#[derive(Default)]
+struct OneByOne<'a> {
+    /// The text.
+    text: &'a str,
+    /// Where the text after a leading list marker starts: digits before it do not count.
+    body_start: usize,
+    /// Letters, upper case, digits, words of Han and kana, sentence ends and separators.
+    f: Features,
+    /// Letters by script, but for the ASCII ones.
+    scripts: ScriptCounts,
+    /// White-space characters next to white space that is not ASCII.
+    repeated_spaces: u32,
+    /// Thirds of a unit that wide characters count beyond the 3 of every character.
+    wide_units: u32,
     /// Where the last white-space character that is not ASCII ends.
     wide_space_end: usize,
 }
@@ -297,16 +324,15 @@ impl Tally<'_> {
     /// characters that are not ASCII are classified at their first byte; the bytes that
     /// continue them carry on whatever word they are in, so that words are counted from the
     /// masks alone.
+    #[inline(always)]
     fn eight(&mut self, at: usize, x: u64) {
         let ascii = !x & HIGH;
         let low = x & !HIGH;
         let mut letters = within(low | (ONES * 0x20), b'a', b'z') & ascii;
         let digits = within(low, b'0', b'9') & ascii;
-        let letter_count = count(letters);
-        self.ascii_letters += letter_count;
-        self.f.letters += letter_count;
-        self.f.uppercase += count(within(low, b'A', b'Z') & ascii);
-        self.f.digits += count(digits);
+        self.ascii_letters += count(letters);
+        self.ascii_uppercase += count(within(low, b'A', b'Z') & ascii);
+        self.ascii_digits += count(digits);
         let mut carriers = digits;
         if ascii != HIGH {
             let starts = x & (x << 1) & HIGH;
@@ -316,7 +342,10 @@ impl Tally<'_> {
             let mut leads = starts;
             while leads != 0 {
                 let bit = leads & leads.wrapping_neg();
-                match self.wide(at + (leads.trailing_zeros() / 8) as usize) {
+                match self
+                    .one_by_one
+                    .wide(at + (leads.trailing_zeros() / 8) as usize)
+                {
                     WordPart::Letter => letters |= bit,
                     WordPart::Carries => carriers |= bit,
                     WordPart::Breaks => {}
@@ -328,8 +357,43 @@ impl Tally<'_> {
         self.add_spaces((within(low, b'\t', b'\r') | equal(low, b' ')) & ascii);
         // Sentence ends and separators (see `punctuation`); `.`, `/`, `>` and `?` are the
         // bytes that give 0x3f once bits 0x11 are set.
-        let mut marks =
+        let marks =
             (equal(low | (ONES * 0x11), 0x3f) | equal(low, b'!') | equal(low, b'|')) & ascii;
+        if marks != 0 {
+            self.one_by_one.marks(at, marks);
+        }
+    }
+
+    /// Counts the words that start among eight bytes, given as masks: `letters`, and
+    /// `carriers`, the bytes that carry on a word (digits, the rest of a multi-byte letter). A
+    /// word is a run of letters and carriers that holds a letter; it starts at its first letter.
+    #[inline(always)]
+    fn add_words(&mut self, letters: u64, carriers: u64) {
+        let before = |inside: u64| (inside << 8) | self.in_word;
+        // A run of carriers is inside a word from its first byte on if a letter is right before
+        // it. In whole bytes (0xff for each carrier), adding one at that first byte clears the
+        // run's bytes through a carry that stops at its end.
+        let run_starts = (carriers & before(letters)) >> 7;
+        let runs = (carriers >> 7) * 0xff;
+        let inside = letters | (runs & (runs.wrapping_add(run_starts) ^ runs) & HIGH);
+        self.words += count(letters & !before(inside));
+        self.in_word = (inside >> 56) & 0x80;
+    }
+
+    /// Counts the ASCII white space that follows ASCII white space among eight bytes, given as
+    /// a mask (see [`OneByOne::wide_space`] for the rest).
+    #[inline(always)]
+    fn add_spaces(&mut self, spaces: u64) {
+        self.repeated_spaces += count(spaces & ((spaces << 8) | self.in_space));
+        self.in_space = (spaces >> 56) & 0x80;
+    }
+}
+
+impl OneByOne<'_> {
+    /// Counts the punctuation among the eight bytes at byte `at` that may end a sentence or
+    /// separate menu items, given as a mask.
+    #[inline(never)]
+    fn marks(&mut self, at: usize, mut marks: u64) {
         while marks != 0 {
             let i = at + (marks.trailing_zeros() / 8) as usize;
             punctuation(
@@ -342,31 +406,30 @@ impl Tally<'_> {
         }
     }
 
-    /// Counts the words that start among eight bytes, given as masks: `letters`, and
-    /// `carriers`, the bytes that carry on a word (digits, the rest of a multi-byte letter). A
-    /// word is a run of letters and carriers that holds a letter; it starts at its first letter.
-    fn add_words(&mut self, letters: u64, carriers: u64) {
-        let before = |inside: u64| (inside << 8) | self.in_word;
-        // A run of carriers is inside a word from its first byte on if a letter is right before
-        // it. In whole bytes (0xff for each carrier), adding one at that first byte clears the
-        // run's bytes through a carry that stops at its end.
-        let run_starts = (carriers & before(letters)) >> 7;
-        let runs = (carriers >> 7) * 0xff;
-        let inside = letters | (runs & (runs.wrapping_add(run_starts) ^ runs) & HIGH);
-        self.f.words += count(letters & !before(inside));
-        self.in_word = (inside >> 56) & 0x80;
-    }
-
-    /// Counts the ASCII white space that follows ASCII white space among eight bytes, given as
-    /// a mask (see [`Tally::wide_space`] for the rest).
-    fn add_spaces(&mut self, spaces: u64) {
-        self.repeated_spaces += count(spaces & ((spaces << 8) | self.in_space));
-        self.in_space = (spaces >> 56) & 0x80;
-    }
-
-    /// Counts the character that is not ASCII at byte `at`.
+    /// Counts the character that is not ASCII at byte `at`. The most frequent blocks are
+    /// told at once; the other characters are classified by [`OneByOne::classify`].
+    #[inline(never)]
     fn wide(&mut self, at: usize) -> WordPart {
-        let c = self.text[at..].chars().next().unwrap_or_default();
+        let c = char_at(self.text.as_bytes(), at);
+        match c {
+            // Box drawing, arrows, shapes and other symbols: no white space, letter or digit, and
+            // none of the punctuation counted but `∙`.
+            '\u{2100}'..='\u{2218}' | '\u{221a}'..='\u{2bff}' => WordPart::Breaks,
+            // Cyrillic capitals, then small letters.
+            '\u{400}'..='\u{45f}' => {
+                self.scripts.cyrillic += 1;
+                self.f.letters += 1;
+                self.f.uppercase += u32::from(c < '\u{430}');
+                WordPart::Letter
+            }
+            '\u{ac00}'..='\u{d7af}' => self.script_letter(c, Script::Hangul),
+            '\u{4e00}'..='\u{9fff}' => self.script_letter(c, Script::Han),
+            _ => self.classify(at, c),
+        }
+    }
+
+    /// Counts the character `c`, not ASCII, at byte `at`.
+    fn classify(&mut self, at: usize, c: char) -> WordPart {
         // Punctuation, the most frequent, is no letter of a script: it skips the script test.
         let script = if Script::is_punctuation(c) {
             None
@@ -429,6 +492,21 @@ impl Tally<'_> {
         self.repeated_spaces += u32::from(after_space) + u32::from(space_after);
         self.wide_space_end = end;
     }
+}
+
+/// The character that starts at byte `at` of `bytes`, UTF-8 with a character that is not ASCII
+/// there (`'\0'` otherwise).
+fn char_at(bytes: &[u8], at: usize) -> char {
+    let tail = |b: u8| u32::from(b & 0x3f);
+    let c = match bytes[at..] {
+        [b0 @ 0xc0..=0xdf, b1, ..] => u32::from(b0 & 0x1f) << 6 | tail(b1),
+        [b0 @ 0xe0..=0xef, b1, b2, ..] => u32::from(b0 & 0x0f) << 12 | tail(b1) << 6 | tail(b2),
+        [b0 @ 0xf0..=0xff, b1, b2, b3, ..] => {
+            u32::from(b0 & 0x07) << 18 | tail(b1) << 12 | tail(b2) << 6 | tail(b3)
+        }
+        _ => 0,
+    };
+    char::from_u32(c).unwrap_or_default()
 }
 
 /// Whether `b` is ASCII white space (as [`char::is_whitespace`] has it, with the vertical tab).
@@ -884,6 +962,39 @@ mod tests {
                 s.han,
             );
             assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn frequent_blocks_count_as_the_other_characters() {
+        let counts = |tally: &OneByOne<'_>| {
+            let f = &tally.f;
+            (
+                (f.letters, f.uppercase, f.digits, f.words),
+                (f.sentence_ends, f.separators),
+                (tally.scripts, tally.wide_units, tally.repeated_spaces),
+            )
+        };
+        let part = |part: WordPart| match part {
+            WordPart::Letter => 0,
+            WordPart::Carries => 1,
+            WordPart::Breaks => 2,
+        };
+        for c in ('\u{80}'..='\u{ffff}').chain(['\u{10000}', '\u{20000}', '\u{10ffff}']) {
+            for text in [format!("{c}"), format!(" {c} x")] {
+                let at = text.find(c).unwrap();
+                let mut quick = OneByOne {
+                    text: &text,
+                    ..OneByOne::default()
+                };
+                let mut general = OneByOne {
+                    text: &text,
+                    ..OneByOne::default()
+                };
+                assert_eq!(char_at(text.as_bytes(), at), c);
+                assert_eq!(part(quick.wide(at)), part(general.classify(at, c)), "{c:?}");
+                assert_eq!(counts(&quick), counts(&general), "{c:?}");
+            }
         }
     }
 

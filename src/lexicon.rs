@@ -385,7 +385,7 @@ impl Lexicon {
         units: f32,
         found: &mut impl FnMut(Found),
     ) {
-        let key = char_key(&text.as_bytes()[at..at + len]);
+        let key = char_key_at(text.as_bytes(), at, len);
         let bit = filter_bit(key, CHAR_FILTER_BITS);
         if self.char_filter[bit / 64] & (1 << (bit % 64)) != 0
             && let Some(&list) = self.chars.get(&key)
@@ -810,6 +810,16 @@ fn char_key(bytes: &[u8]) -> u32 {
         .fold(0, |key, &b| (key << 8) | u32::from(b))
 }
 
+/// The key of the character at `at` of `bytes`, `len` bytes long (two to four): one load of
+/// four bytes where there are four.
+#[inline]
+fn char_key_at(bytes: &[u8], at: usize, len: usize) -> u32 {
+    match bytes.get(at..).and_then(<[u8]>::first_chunk::<4>) {
+        Some(four) => u32::from_be_bytes(*four) >> (8 * (4 - len)),
+        None => char_key(&bytes[at..at + len]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -932,6 +942,21 @@ mod tests {
                 counts.hits.iter().map(|&h| u32::from(h)).sum::<u32>(),
                 1,
                 "{spaces}"
+            );
+        }
+    }
+
+    #[test]
+    fn character_keys_agree_however_read() {
+        let text = "aé€𝄞é€";
+        let bytes = text.as_bytes();
+        for (at, c) in text.char_indices().skip(1) {
+            let len = c.len_utf8();
+            assert_eq!(char_len(bytes[at]), len);
+            assert_eq!(
+                char_key_at(bytes, at, len),
+                char_key(&bytes[at..at + len]),
+                "{c}"
             );
         }
     }
