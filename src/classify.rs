@@ -15,6 +15,7 @@ use crate::features::BlockLiterals;
 use crate::features::{Marker, line_key, strip_marker};
 use crate::lang::LangId;
 use crate::page::{Block, InputKind, Page, Zones};
+use crate::rules::compiled::ShapeKind;
 use crate::rules::{Condition, Feature, InputScope, Rule, RuleKind, RuleSet};
 use crate::verdict::{Detail, Reason};
 
@@ -93,25 +94,24 @@ pub(crate) fn first_pass(
                 continue;
             }
             let i = shape.rule;
-            let rule = rules.rule(i);
-            let detail = match &rule.kind {
-                RuleKind::Feature => Detail::None,
-                RuleKind::Repeated { min_count, within }
-                    if block.features.repeats >= *min_count =>
+            let detail = match shape.kind {
+                ShapeKind::Feature => Detail::None,
+                ShapeKind::Repeated { min_count, within }
+                    if block.features.repeats >= min_count =>
                 {
                     match (within, block.features.repeat_gap) {
                         (None, _) => Detail::Repeats(block.features.repeats),
-                        (Some(within), Some(gap)) if gap <= *within => Detail::RepeatsAt(gap),
+                        (Some(within), Some(gap)) if gap <= within => Detail::RepeatsAt(gap),
                         _ => continue,
                     }
                 }
-                RuleKind::Run { .. } => match runs.get(&i).and_then(|lens| lens[index]) {
+                ShapeKind::Repeated { .. } => continue,
+                ShapeKind::Run => match runs.get(&i).and_then(|lens| lens[index]) {
                     Some(len) => Detail::Run(len),
                     None => continue,
                 },
-                _ => continue,
             };
-            if applies(rule) {
+            if applies(rules.rule(i)) {
                 add(i, detail);
             }
         }

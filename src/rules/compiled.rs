@@ -106,11 +106,25 @@ struct RuleRegex {
     regex: Regex,
 }
 
+/// What a shape rule looks at besides its conditions: its kind's parameters, at hand.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum ShapeKind {
+    /// The conditions alone (`kind = "feature"`).
+    Feature,
+    /// Repetition (`kind = "repeated"`): occurrences needed, and how near the closest other one
+    /// must be, when set.
+    Repeated { min_count: u16, within: Option<u16> },
+    /// A run of blocks (`kind = "run"`).
+    Run,
+}
+
 /// A rule that looks at a block's shape alone, with the units its blocks must have.
 #[derive(Debug)]
 pub(crate) struct ShapeRule {
     /// Index of the rule.
     pub rule: u32,
+    /// What it looks at besides its conditions.
+    pub kind: ShapeKind,
     /// The greatest `units` minimum of its `when` conditions.
     min_units: f32,
     /// The least `units` maximum of its `when` conditions.
@@ -118,7 +132,7 @@ pub(crate) struct ShapeRule {
 }
 
 impl ShapeRule {
-    fn new(index: u32, rule: &Rule) -> ShapeRule {
+    fn new(index: u32, rule: &Rule, kind: ShapeKind) -> ShapeRule {
         let min_units = (rule.when.iter())
             .filter_map(|c| match c {
                 Condition::Range {
@@ -131,6 +145,7 @@ impl ShapeRule {
             .fold(f32::NEG_INFINITY, f32::max);
         ShapeRule {
             rule: index,
+            kind,
             min_units,
             max_units: rule.max_units(),
         }
@@ -273,8 +288,25 @@ impl Compiled {
                         compiled.selectors.push((index, parsed));
                     }
                 }
-                RuleKind::Feature | RuleKind::Repeated { .. } | RuleKind::Run { .. } => {
-                    compiled.shape_rules.push(ShapeRule::new(index, rule))
+                RuleKind::Feature => {
+                    compiled
+                        .shape_rules
+                        .push(ShapeRule::new(index, rule, ShapeKind::Feature))
+                }
+                RuleKind::Repeated { min_count, within } => {
+                    compiled.shape_rules.push(ShapeRule::new(
+                        index,
+                        rule,
+                        ShapeKind::Repeated {
+                            min_count: *min_count,
+                            within: *within,
+                        },
+                    ))
+                }
+                RuleKind::Run { .. } => {
+                    compiled
+                        .shape_rules
+                        .push(ShapeRule::new(index, rule, ShapeKind::Run))
                 }
                 RuleKind::Context { .. } => {}
             }
