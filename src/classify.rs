@@ -9,10 +9,7 @@
 //! per block.
 
 use crate::dom::DomHits;
-use std::ops::Range;
-
-use crate::features::BlockLiterals;
-use crate::features::{Marker, line_key, strip_marker};
+use crate::features::{BlockLiterals, Marker, range};
 use crate::lang::LangId;
 use crate::page::{Block, InputKind, Page, Zones};
 use crate::rules::compiled::ShapeKind;
@@ -34,7 +31,6 @@ pub(crate) fn first_pass(
     literals: &mut BlockLiterals,
 ) -> Vec<Vec<Reason>> {
     let runs = run_members(page, rules, values);
-    let ranges = block_ranges(page);
     let mut scratch = Vec::new();
     let mut all = Vec::with_capacity(page.blocks.len());
     for (index, block) in page.blocks.iter().enumerate() {
@@ -55,8 +51,7 @@ pub(crate) fn first_pass(
                 add(rule, Detail::Text(start as u32, end as u32));
             }
         };
-        let (trimmed, key) = &ranges[index];
-        let key = key.start - trimmed.start..key.end - trimmed.start;
+        let key = range(&block.features.key);
         rules
             .compiled
             .line_phrase_hits(text, key.clone(), &mut scratch, &mut phrase_hit);
@@ -64,12 +59,8 @@ pub(crate) fn first_pass(
             rules
                 .compiled
                 .literal_hits(literals.of(index), key.start as u32, &mut phrase_hit);
-        // Without a marker (see `features::marker`), nothing but white space is stripped.
-        let body = match block.features.marker {
-            Marker::None => text.trim(),
-            _ => strip_marker(text),
-        };
-        let body_start = body.as_ptr() as usize - text.as_ptr() as usize;
+        let body = &text[range(&block.features.body)];
+        let body_start = block.features.body.start as usize;
         let units = values[index].get(Feature::Units);
         let candidates = rules.compiled.regex_candidates(page.kind, units);
         rules.compiled.regex_hits(
@@ -118,26 +109,6 @@ pub(crate) fn first_pass(
         all.push(reasons);
     }
     all
-}
-
-/// A block's trimmed text and its line key (see [`line_key`]), as ranges of the page's buffer.
-type BlockRanges = (Range<usize>, Range<usize>);
-
-/// Each block's [`BlockRanges`].
-fn block_ranges(page: &Page<'_>) -> Vec<BlockRanges> {
-    page.blocks
-        .iter()
-        .map(|block| {
-            let text = page.text(block);
-            let key = line_key(text);
-            let key_start =
-                block.trimmed.start as usize + (key.as_ptr() as usize - text.as_ptr() as usize);
-            (
-                block.trimmed.start as usize..block.trimmed.end as usize,
-                key_start..key_start + key.len(),
-            )
-        })
-        .collect()
 }
 
 /// The [`Values`] of every block of `page`, in block order.
@@ -247,38 +218,4 @@ fn run_members(
         out.insert(i as u32, lens);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::features::{Marker, marker, strip_marker};
-
-    #[test]
-    fn without_a_marker_only_white_space_is_stripped() {
-        let texts = [
-            "Plain words",
-            "  padded \u{3000}",
-            "12",
-            "12 ",
-            "(3",
-            "(3 ",
-            "3.5 million",
-            "2021.02.15 07:21",
-            "1\u{a0}shares",
-            "°C",
-            "",
-            " ",
-            "• item",
-            "1. Facebook",
-            "(2) second",
-            "③ third",
-            "  • 1",
-            "5",
-        ];
-        for text in texts {
-            if marker(text) == Marker::None {
-                assert_eq!(strip_marker(text), text.trim(), "{text:?}");
-            }
-        }
-    }
 }

@@ -67,6 +67,12 @@ pub struct Features {
     /// How many blocks away the nearest other block with the same text is (1 for the next
     /// block); `None` when the text is unique.
     pub repeat_gap: Option<u16>,
+    /// Where the line key lies in the text (see [`line_key`]).
+    #[serde(skip)]
+    pub(crate) key: Range<u32>,
+    /// Where the text after the list marker lies in the text (see [`strip_marker`]).
+    #[serde(skip)]
+    pub(crate) body: Range<u32>,
 }
 
 impl Features {
@@ -112,16 +118,10 @@ pub(crate) fn measure(page: &mut Page<'_>, rules: &RuleSet) -> BlockLiterals {
     let mut scratch = String::new();
     let mut literals = BlockLiterals::default();
     let mut per_block: Vec<(ScriptCounts, WordCounts)> = Vec::with_capacity(page.blocks.len());
-    // Each block's line key, as a range of its text.
-    let mut keys: Vec<Range<usize>> = Vec::with_capacity(page.blocks.len());
     let mut units_by_lang: FxHashMap<LangId, f32> = FxHashMap::default();
     for i in 0..page.blocks.len() {
         let text = page.text(&page.blocks[i]);
-        let opening = Opening::of(text);
-        let (features, scripts) = measure_opened(text, opening);
-        let key = opening.key(text);
-        let key_start = key.as_ptr() as usize - text.as_ptr() as usize;
-        keys.push(key_start..key_start + key.len());
+        let (features, scripts) = measure_text(text);
         literals.starts.push(literals.found.len() as u32);
         let counts = rules
             .lexicon
@@ -157,13 +157,13 @@ pub(crate) fn measure(page: &mut Page<'_>, rules: &RuleSet) -> BlockLiterals {
             f.stopword_level = langs.stopword_level(lang, counts);
         }
     }
-    count_repeats(page, &keys);
+    count_repeats(page);
     literals
 }
 
-/// Sets each block's `repeats` (how many blocks share its line key, given as a range of its
-/// text in `keys`) and `repeat_gap` (how far the nearest of them is). Each key is looked up once.
-fn count_repeats(page: &mut Page<'_>, keys: &[Range<usize>]) {
+/// Sets each block's `repeats` (how many blocks share its line key) and `repeat_gap` (how far
+/// the nearest of them is). Each key is looked up once.
+fn count_repeats(page: &mut Page<'_>) {
     let blocks = page.blocks.len();
     let mut slots: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(blocks, Default::default());
@@ -171,8 +171,8 @@ fn count_repeats(page: &mut Page<'_>, keys: &[Range<usize>]) {
     let mut seen: Vec<(u16, usize)> = Vec::with_capacity(blocks);
     // Per block: its key's slot in `seen` (none for an empty key) and its nearest repeat.
     let mut found: Vec<(Option<usize>, Option<u16>)> = vec![(None, None); blocks];
-    for (i, (block, key)) in page.blocks.iter().zip(keys).enumerate() {
-        let key = &page.text(block)[key.clone()];
+    for (i, block) in page.blocks.iter().enumerate() {
+        let key = &page.text(block)[range(&block.features.key)];
         if key.is_empty() {
             continue;
         }
@@ -203,11 +203,7 @@ fn count_repeats(page: &mut Page<'_>, keys: &[Range<usize>]) {
 /// counted at once; only the characters that are not ASCII are decoded and classified one by
 /// one.
 pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
-    measure_opened(text, Opening::of(text))
-}
-
-/// Measures one trimmed text that opens with `opening` (see [`measure_text`]).
-fn measure_opened(text: &str, opening: Opening) -> (Features, ScriptCounts) {
+    let opening = Opening::of(text);
     let body_start = opening.body_start;
     let mut tally = Tally {
         one_by_one: OneByOne {
@@ -260,7 +256,16 @@ fn measure_opened(text: &str, opening: Opening) -> (Features, ScriptCounts) {
     f.truncated = end.ends_with("...") || end.ends_with('…');
     f.ends_sentence = !f.truncated && end.ends_with(is_sentence_final);
     f.marker = opening.marker;
+    let key = opening.key(text);
+    let key_start = key.as_ptr() as usize - text.as_ptr() as usize;
+    f.key = key_start as u32..(key_start + key.len()) as u32;
+    f.body = body_start as u32..opening.end as u32;
     (f, scripts)
+}
+
+/// A range of a block's text stored as `u32`s, for slicing.
+pub(crate) fn range(r: &Range<u32>) -> Range<usize> {
+    r.start as usize..r.end as usize
 }
 
 /// The counts of [`measure_text`] as it reads a text eight bytes at a time: those of the ASCII
@@ -1177,5 +1182,34 @@ mod tests {
         assert_eq!(line_key("댓글0"), "댓글");
         assert_eq!(line_key("300"), "300", "a bare number stays");
         assert_eq!(line_key("  • 1"), "1");
+    }
+
+    #[test]
+    fn without_a_marker_only_white_space_is_stripped() {
+        let texts = [
+            "Plain words",
+            "  padded \u{3000}",
+            "12",
+            "12 ",
+            "(3",
+            "(3 ",
+            "3.5 million",
+            "2021.02.15 07:21",
+            "1\u{a0}shares",
+            "°C",
+            "",
+            " ",
+            "• item",
+            "1. Facebook",
+            "(2) second",
+            "③ third",
+            "  • 1",
+            "5",
+        ];
+        for text in texts {
+            if marker(text) == Marker::None {
+                assert_eq!(strip_marker(text), text.trim(), "{text:?}");
+            }
+        }
     }
 }
