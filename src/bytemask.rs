@@ -27,14 +27,7 @@ impl ByteMasks {
     pub(crate) fn of(window: &[u8]) -> ByteMasks {
         let mut masks = ByteMasks::default();
         for (k, chunk) in window.chunks(8).enumerate() {
-            let x = match chunk.try_into() {
-                Ok(eight) => u64::from_le_bytes(eight),
-                Err(_) => {
-                    let mut padded = [0u8; 8];
-                    padded[..chunk.len()].copy_from_slice(chunk);
-                    u64::from_le_bytes(padded)
-                }
-            };
+            let x = load_padded(chunk);
             let shift = 8 * k;
             let ascii = !x & HIGH;
             let low = x & !HIGH;
@@ -54,6 +47,31 @@ impl ByteMasks {
             masks.ascii &= (1 << window.len()) - 1;
         }
         masks
+    }
+}
+
+/// Up to eight bytes as a little-endian word, zeros padding the missing high bytes. Short
+/// slices are read with two overlapping loads rather than copied byte by byte.
+pub(crate) fn load_padded(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if let Ok(eight) = bytes.try_into() {
+        u64::from_le_bytes(eight)
+    } else if n >= 4 {
+        let four = |at: usize| {
+            u64::from(u32::from_le_bytes([
+                bytes[at],
+                bytes[at + 1],
+                bytes[at + 2],
+                bytes[at + 3],
+            ]))
+        };
+        four(0) | (four(n - 4) << (8 * (n - 4)))
+    } else if n > 0 {
+        u64::from(bytes[0])
+            | (u64::from(bytes[n / 2]) << (8 * (n / 2)))
+            | (u64::from(bytes[n - 1]) << (8 * (n - 1)))
+    } else {
+        0
     }
 }
 
@@ -85,6 +103,20 @@ fn gather(x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn padded_loads_read_every_byte_and_zeros_past_them() {
+        let bytes: Vec<u8> = (1..=9).collect();
+        for n in 0..=8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(
+                load_padded(&bytes[..n]),
+                u64::from_le_bytes(padded),
+                "{n} bytes"
+            );
+        }
+    }
 
     #[test]
     fn classes_are_those_of_each_byte() {

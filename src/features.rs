@@ -11,7 +11,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::bytemask::{HIGH, ONES, count, equal, within};
+use crate::bytemask::{HIGH, ONES, count, equal, load_padded, within};
 use crate::lang::{LangId, Script, ScriptCounts, WordCounts};
 use crate::lexicon::Found;
 use crate::page::Page;
@@ -224,9 +224,7 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
     let rest = chunks.remainder();
     if !rest.is_empty() {
         // Zeros pad the last bytes: ASCII, of none of the classes counted.
-        let mut padded = [0u8; 8];
-        padded[..rest.len()].copy_from_slice(rest);
-        tally.eight(bytes.len() - rest.len(), u64::from_le_bytes(padded));
+        tally.eight(bytes.len() - rest.len(), load_padded(rest));
     }
     let marker_digits = bytes[..body_start]
         .iter()

@@ -29,7 +29,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::bytemask::ByteMasks;
+use crate::bytemask::{ByteMasks, load_padded};
 use crate::lang::{LangSet, Languages, SAMPLE_CJK_CHARS, SAMPLE_WORDS, Script, WordCounts};
 
 /// A literal to look for.
@@ -597,16 +597,12 @@ impl WordTable {
 /// ones.
 fn word_key(word: &[u8]) -> u64 {
     if word.len() <= 8 {
-        let mut head = [0u8; 8];
-        head[..word.len()].copy_from_slice(word);
         // Letters and digits: setting 0x20 lower-cases letters and leaves digits as they are.
-        u64::from_le_bytes(head) | ((ONES * 0x20) & (u64::MAX >> (64 - 8 * word.len())))
+        load_padded(word) | ((ONES * 0x20) & (u64::MAX >> (64 - 8 * word.len())))
     } else {
         let mut hash = 0u64;
         for chunk in word.chunks(8) {
-            let mut head = [0u8; 8];
-            head[..chunk.len()].copy_from_slice(chunk);
-            let folded = u64::from_le_bytes(head) | (ONES * 0x20);
+            let folded = load_padded(chunk) | (ONES * 0x20);
             hash = (hash.rotate_left(5) ^ folded).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
         hash | (1 << 63)
@@ -771,11 +767,7 @@ fn fold_ascii(x: u64) -> u64 {
 fn padded_head(bytes: &[u8]) -> (u64, u64) {
     match bytes.first_chunk::<8>() {
         Some(head) => (u64::from_le_bytes(*head), u64::MAX),
-        None => {
-            let mut head = [0u8; 8];
-            head[..bytes.len()].copy_from_slice(bytes);
-            (u64::from_le_bytes(head), !(u64::MAX << (8 * bytes.len())))
-        }
+        None => (load_padded(bytes), !(u64::MAX << (8 * bytes.len()))),
     }
 }
 
