@@ -1074,44 +1074,36 @@ mod tests {
     }
 
     #[test]
+    fn list_numbers_are_measured() {
+        for (text, len) in [
+            ("12. x", 3),
+            ("3) x", 2),
+            ("(4) x", 3),
+            ("(12)", 4),
+            ("⑤ x", 3),
+            ("12", 2),
+            ("(4", 2),
+            ("1234. x", 0),
+            ("(4. x", 0),
+            ("3.5", 0),
+            ("12 x", 0),
+            ("12.x", 0),
+            ("a1", 0),
+            ("", 0),
+        ] {
+            assert_eq!(number_prefix_len(text), len, "{text:?}");
+        }
+    }
+
+    #[test]
     fn markers_are_found_by_bytes_as_by_chars() {
         // The definitions, by characters.
-        fn number_prefix_len_by_chars(t: &str) -> usize {
-            if let Some(c) = t.chars().next()
-                && ('\u{2460}'..='\u{2473}').contains(&c)
-            {
-                return c.len_utf8();
-            }
-            let (open, rest) = match t.strip_prefix('(') {
-                Some(rest) => (1, rest),
-                None => (0, t),
-            };
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if digits == 0 || digits > 3 {
-                return 0;
-            }
-            let after = &rest[digits..];
-            let Some(first) = after.chars().next() else {
-                return open + digits;
-            };
-            let closes = if open == 1 {
-                first == ')'
-            } else {
-                matches!(first, '.' | ')')
-            };
-            let tail = &after[first.len_utf8()..];
-            if closes && (tail.is_empty() || tail.starts_with(char::is_whitespace)) {
-                open + digits + 1
-            } else {
-                0
-            }
-        }
         fn strip_marker_by_chars(text: &str) -> &str {
             let mut t = text.trim();
             loop {
                 let before = t.len();
                 t = t.trim_start_matches(is_bullet).trim_start();
-                let n = number_prefix_len_by_chars(t);
+                let n = number_prefix_len(t);
                 if n > 0 && n < t.len() {
                     t = t[n..].trim_start();
                 }
@@ -1124,7 +1116,7 @@ mod tests {
             let t = text.trim_start();
             if t.starts_with(is_bullet) {
                 Marker::Bullet
-            } else if number_prefix_len_by_chars(t) > 0 {
+            } else if number_prefix_len(t) > 0 {
                 Marker::Number
             } else {
                 Marker::None
@@ -1144,11 +1136,6 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(marker(&text), marker_by_chars(&text), "{text:?}");
-            assert_eq!(
-                number_prefix_len(&text),
-                number_prefix_len_by_chars(&text),
-                "{text:?}"
-            );
             assert_eq!(line_key(&text), line_key_by_chars(&text), "{text:?}");
         }
     }

@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use super::edges::EdgeTables;
 use super::gates::gate;
-use super::{Condition, Feature, Header, InputScope, PhraseMode, Rule, RuleKind};
+use super::{Header, InputScope, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::html::selector::ElementSelector;
 use crate::lexicon::{Found, LiteralSpec};
@@ -133,20 +133,10 @@ pub(crate) struct ShapeRule {
 
 impl ShapeRule {
     fn new(index: u32, rule: &Rule, kind: ShapeKind) -> ShapeRule {
-        let min_units = (rule.when.iter())
-            .filter_map(|c| match c {
-                Condition::Range {
-                    feature: Feature::Units,
-                    min: Some(min),
-                    ..
-                } => Some(*min),
-                _ => None,
-            })
-            .fold(f32::NEG_INFINITY, f32::max);
         ShapeRule {
             rule: index,
             kind,
-            min_units,
+            min_units: rule.min_units(),
             max_units: rule.max_units(),
         }
     }

@@ -374,25 +374,23 @@ mod tests {
 
     #[test]
     fn literals_longer_than_eight_bytes_are_compared_in_full() {
-        let mut t = EdgeTables::new(false);
-        let long = EdgeTest {
-            pairs: vec![(b'a', set(b"b"))],
-            literals: Some(vec![b"abcdefghij".to_vec()]),
-            needs_literal: false,
+        // One branch, of rule 4, that needs the literal `abcdefghij`.
+        let long = |at_end: bool, pairs: Vec<(u8, ByteSet)>| {
+            let mut t = EdgeTables::new(at_end);
+            let test = EdgeTest {
+                pairs,
+                literals: Some(vec![b"abcdefghij".to_vec()]),
+                needs_literal: false,
+            };
+            assert!(t.add(vec![test], 4));
+            t.finish();
+            t
         };
-        assert!(t.add(vec![long], 4));
-        t.finish();
+        let t = long(false, vec![(b'a', set(b"b"))]);
         assert_eq!(t.open(b"abcdefghIJ", 0), 4);
         assert_eq!(t.open(b"abcdefghik", 0), 0);
         assert_eq!(t.open(b"abcdefghi", 0), 0);
-        let mut t = EdgeTables::new(true);
-        let long = EdgeTest {
-            pairs: vec![(b'j', set(b"iI")), (b'J', set(b"iI"))],
-            literals: Some(vec![b"abcdefghij".to_vec()]),
-            needs_literal: false,
-        };
-        assert!(t.add(vec![long], 4));
-        t.finish();
+        let t = long(true, vec![(b'j', set(b"iI")), (b'J', set(b"iI"))]);
         assert_eq!(t.open(b"see ABCDEFGHIJ", 0), 4);
         assert_eq!(t.open(b"see xbcdefghij", 0), 0);
     }

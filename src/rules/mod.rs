@@ -407,20 +407,35 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The shortest block, in units, the rule can fire on: the greatest `units` minimum of its
+    /// `when` conditions (minus infinity without one).
+    pub(crate) fn min_units(&self) -> f32 {
+        self.units_bounds()
+            .map(|(min, _)| min)
+            .fold(f32::NEG_INFINITY, f32::max)
+    }
+
     /// The longest block, in units, the rule can fire on: the least `units` maximum of its
     /// `when` conditions (infinite without one).
     pub(crate) fn max_units(&self) -> f32 {
-        self.when
-            .iter()
-            .filter_map(|c| match c {
-                Condition::Range {
-                    feature: Feature::Units,
-                    max: Some(max),
-                    ..
-                } => Some(*max),
-                _ => None,
-            })
+        self.units_bounds()
+            .map(|(_, max)| max)
             .fold(f32::INFINITY, f32::min)
+    }
+
+    /// The bounds of each `units` condition, missing ones as infinities.
+    fn units_bounds(&self) -> impl Iterator<Item = (f32, f32)> + '_ {
+        self.when.iter().filter_map(|c| match c {
+            Condition::Range {
+                feature: Feature::Units,
+                min,
+                max,
+            } => Some((
+                min.unwrap_or(f32::NEG_INFINITY),
+                max.unwrap_or(f32::INFINITY),
+            )),
+            _ => None,
+        })
     }
 }
 
