@@ -11,7 +11,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::bytemask::{HIGH, ONES, count, equal, load_padded, within};
+use crate::bytemask::ByteMasks;
 use crate::lang::{LangId, Script, ScriptCounts, WordCounts};
 use crate::lexicon::Found;
 use crate::page::Page;
@@ -119,13 +119,15 @@ pub(crate) fn measure(page: &mut Page<'_>, rules: &RuleSet) -> BlockLiterals {
     let mut literals = BlockLiterals::default();
     let mut per_block: Vec<(ScriptCounts, WordCounts)> = Vec::with_capacity(page.blocks.len());
     let mut units_by_lang: FxHashMap<LangId, f32> = FxHashMap::default();
+    let mut windows = Vec::new();
     for i in 0..page.blocks.len() {
         let text = page.text(&page.blocks[i]);
-        let (features, scripts) = measure_text(text);
+        ByteMasks::of_windows(text.as_bytes(), &mut windows);
+        let (features, scripts) = measure_windows(text, &windows);
         literals.starts.push(literals.found.len() as u32);
         let counts = rules
             .lexicon
-            .scan(langs, text, features.units, &mut scratch, |f| {
+            .scan(langs, text, &windows, features.units, &mut scratch, |f| {
                 literals.found.push(f)
             });
         let lang = langs.detect(&scripts, &counts);
@@ -198,11 +200,18 @@ fn count_repeats(page: &mut Page<'_>) {
 }
 
 /// Measures one trimmed text. Digits of a leading list number do not count as digits.
-///
-/// The text is read eight bytes at a time: ASCII classes become masks with one bit per byte,
-/// counted at once; only the characters that are not ASCII are decoded and classified one by
-/// one.
 pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
+    let mut windows = Vec::new();
+    ByteMasks::of_windows(text.as_bytes(), &mut windows);
+    measure_windows(text, &windows)
+}
+
+/// Measures one trimmed text whose byte classes, 64 bytes at a time, are `windows` (see
+/// [`ByteMasks::of_windows`]).
+///
+/// The ASCII classes are counted from the masks at once; only the characters that are not
+/// ASCII are decoded and classified one by one.
+pub(crate) fn measure_windows(text: &str, windows: &[ByteMasks]) -> (Features, ScriptCounts) {
     let opening = Opening::of(text);
     let body_start = opening.body_start;
     let mut tally = Tally {
@@ -214,17 +223,8 @@ pub fn measure_text(text: &str) -> (Features, ScriptCounts) {
         ..Tally::default()
     };
     let bytes = text.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    for (k, chunk) in chunks.by_ref().enumerate() {
-        tally.eight(
-            8 * k,
-            u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
-        );
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Zeros pad the last bytes: ASCII, of none of the classes counted.
-        tally.eight(bytes.len() - rest.len(), load_padded(rest));
+    for (k, masks) in windows.iter().enumerate() {
+        tally.window(64 * k, masks);
     }
     let marker_digits = bytes[..body_start]
         .iter()
@@ -266,7 +266,7 @@ pub(crate) fn range(r: &Range<u32>) -> Range<usize> {
     r.start as usize..r.end as usize
 }
 
-/// The counts of [`measure_text`] as it reads a text eight bytes at a time: those of the ASCII
+/// The counts of [`measure_text`] as it reads a text 64 bytes at a time: those of the ASCII
 /// classes, taken from masks, and those kept apart of the characters counted one by one.
 #[derive(Default)]
 struct Tally<'a> {
@@ -282,9 +282,9 @@ struct Tally<'a> {
     continuations: u32,
     /// ASCII white space right after ASCII white space.
     repeated_spaces: u32,
-    /// 0x80 when the last byte read is inside a word.
+    /// 1 when the last byte read is inside a word.
     in_word: u64,
-    /// 0x80 when the last byte read is ASCII white space.
+    /// 1 when the last byte read is ASCII white space.
     in_space: u64,
     /// The counts of the characters that are not ASCII and of punctuation.
     one_by_one: OneByOne<'a>,
@@ -321,34 +321,26 @@ enum WordPart {
 }
 
 impl Tally<'_> {
-    /// Counts the eight bytes `x` (little-endian) that start at byte `at` of the text.
+    /// Counts the window of 64 bytes (or fewer, at the end) that starts at byte `at` of the
+    /// text, of byte classes `masks`.
     ///
-    /// Each ASCII class becomes a mask with the top bit of byte `i` set for byte `i`. The
-    /// characters that are not ASCII are classified at their first byte; the bytes that
+    /// The characters that are not ASCII are classified at their first byte; the bytes that
     /// continue them carry on whatever word they are in, so that words are counted from the
     /// masks alone.
     #[inline(always)]
-    fn eight(&mut self, at: usize, x: u64) {
-        let ascii = !x & HIGH;
-        let low = x & !HIGH;
-        let mut letters = within(low | (ONES * 0x20), b'a', b'z') & ascii;
-        let digits = within(low, b'0', b'9') & ascii;
-        self.ascii_letters += count(letters);
-        self.ascii_uppercase += count(within(low, b'A', b'Z') & ascii);
-        self.ascii_digits += count(digits);
-        let mut carriers = digits;
-        if ascii != HIGH {
-            let starts = x & (x << 1) & HIGH;
-            let continuations = x & !(x << 1) & HIGH;
-            self.continuations += count(continuations);
-            carriers |= continuations;
-            let mut leads = starts;
+    fn window(&mut self, at: usize, masks: &ByteMasks) {
+        let mut letters = masks.alnum & !masks.digit;
+        self.ascii_letters += letters.count_ones();
+        self.ascii_uppercase += masks.upper.count_ones();
+        self.ascii_digits += masks.digit.count_ones();
+        let mut carriers = masks.digit;
+        if masks.lead | masks.continuation != 0 {
+            self.continuations += masks.continuation.count_ones();
+            carriers |= masks.continuation;
+            let mut leads = masks.lead;
             while leads != 0 {
                 let bit = leads & leads.wrapping_neg();
-                match self
-                    .one_by_one
-                    .wide(at + (leads.trailing_zeros() / 8) as usize)
-                {
+                match self.one_by_one.wide(at + leads.trailing_zeros() as usize) {
                     WordPart::Letter => letters |= bit,
                     WordPart::Carries => carriers |= bit,
                     WordPart::Breaks => {}
@@ -357,48 +349,43 @@ impl Tally<'_> {
             }
         }
         self.add_words(letters, carriers);
-        self.add_spaces((within(low, b'\t', b'\r') | equal(low, b' ')) & ascii);
-        // Sentence ends and separators (see `punctuation`); `.`, `/`, `>` and `?` are the
-        // bytes that give 0x3f once bits 0x11 are set.
-        let marks =
-            (equal(low | (ONES * 0x11), 0x3f) | equal(low, b'!') | equal(low, b'|')) & ascii;
-        if marks != 0 {
-            self.one_by_one.marks(at, marks);
+        self.add_spaces(masks.space);
+        if masks.marks != 0 {
+            self.one_by_one.marks(at, masks.marks);
         }
     }
 
-    /// Counts the words that start among eight bytes, given as masks: `letters`, and
-    /// `carriers`, the bytes that carry on a word (digits, the rest of a multi-byte letter). A
-    /// word is a run of letters and carriers that holds a letter; it starts at its first letter.
+    /// Counts the words that start in a window, given as masks: `letters`, and `carriers`, the
+    /// bytes that carry on a word (digits, the rest of a multi-byte letter). A word is a run of
+    /// letters and carriers that holds a letter; it starts at its first letter.
     #[inline(always)]
     fn add_words(&mut self, letters: u64, carriers: u64) {
-        let before = |inside: u64| (inside << 8) | self.in_word;
+        let before = |inside: u64| (inside << 1) | self.in_word;
         // A run of carriers is inside a word from its first byte on if a letter is right before
-        // it. In whole bytes (0xff for each carrier), adding one at that first byte clears the
-        // run's bytes through a carry that stops at its end.
-        let run_starts = (carriers & before(letters)) >> 7;
-        let runs = (carriers >> 7) * 0xff;
-        let inside = letters | (runs & (runs.wrapping_add(run_starts) ^ runs) & HIGH);
-        self.words += count(letters & !before(inside));
-        self.in_word = (inside >> 56) & 0x80;
+        // it. Adding one at that first byte clears the run's bits through a carry that stops at
+        // its end.
+        let run_starts = carriers & before(letters);
+        let inside = letters | (carriers & (carriers.wrapping_add(run_starts) ^ carriers));
+        self.words += (letters & !before(inside)).count_ones();
+        self.in_word = inside >> 63;
     }
 
-    /// Counts the ASCII white space that follows ASCII white space among eight bytes, given as
-    /// a mask (see [`OneByOne::wide_space`] for the rest).
+    /// Counts the ASCII white space that follows ASCII white space in a window, given as a
+    /// mask (see [`OneByOne::wide_space`] for the rest).
     #[inline(always)]
     fn add_spaces(&mut self, spaces: u64) {
-        self.repeated_spaces += count(spaces & ((spaces << 8) | self.in_space));
-        self.in_space = (spaces >> 56) & 0x80;
+        self.repeated_spaces += (spaces & ((spaces << 1) | self.in_space)).count_ones();
+        self.in_space = spaces >> 63;
     }
 }
 
 impl OneByOne<'_> {
-    /// Counts the punctuation among the eight bytes at byte `at` that may end a sentence or
-    /// separate menu items, given as a mask.
+    /// Counts the punctuation in the window at byte `at` that may end a sentence or separate
+    /// menu items, given as a mask.
     #[inline(never)]
     fn marks(&mut self, at: usize, mut marks: u64) {
         while marks != 0 {
-            let i = at + (marks.trailing_zeros() / 8) as usize;
+            let i = at + marks.trailing_zeros() as usize;
             punctuation(
                 self.text,
                 i,
@@ -898,7 +885,7 @@ mod tests {
     }
 
     #[test]
-    fn counts_ascii_eight_bytes_at_a_time_as_one_by_one() {
+    fn counts_ascii_from_masks_as_one_by_one() {
         // The definitions, one character at a time.
         fn expected(text: &str) -> (u32, u32, u32, u32, u32) {
             let (mut words, mut in_word) = (0, false);
@@ -929,6 +916,9 @@ mod tests {
             "short",
             "Tab\there~and DEL\u{7f}too",
             "* Home   * News          * Sport \t  Weather  a  b",
+            // A word, then a run of spaces, across the end of a 64-byte window.
+            &format!("{}wordacross{}", "a ".repeat(30), " ".repeat(60) + "b2 end"),
+            &format!("{}{}x", "a".repeat(60), " ".repeat(130)),
         ] {
             let (f, _) = measure_text(text);
             assert_eq!(
@@ -940,7 +930,7 @@ mod tests {
     }
 
     #[test]
-    fn counts_scripts_spaces_and_digits_across_eight_byte_chunks() {
+    fn counts_scripts_spaces_and_digits_across_windows() {
         for (text, expected) in [
             (
                 "Привет2мир 中文x1 한국어3b\u{a0} \u{3000}end",
@@ -966,6 +956,11 @@ mod tests {
             );
             assert_eq!(got, expected, "{text}");
         }
+        // A Cyrillic word across the end of a 64-byte window.
+        let text = format!("{}Привет2мир", "x ".repeat(31));
+        let (f, s) = measure_text(&text);
+        let got = (f.chars, f.words, f.letters, f.digits, f.uppercase);
+        assert_eq!((got, s.latin, s.cyrillic), ((72, 32, 40, 1, 1), 31, 9));
     }
 
     #[test]

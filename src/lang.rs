@@ -313,7 +313,7 @@ impl Languages {
     /// Counts the stop-word evidence of `text` (see [`crate::lexicon`] for what is counted).
     #[cfg(test)]
     pub(crate) fn count(&self, text: &str) -> WordCounts {
-        crate::lexicon::Lexicon::new(self, []).scan(self, text, 0.0, &mut String::new(), |_| {})
+        crate::lexicon::Lexicon::new(self, []).scan_text(self, text, 0.0, |_| {})
     }
 
     /// Counts one word; `cased` says whether it may hold upper-case letters.

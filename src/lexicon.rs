@@ -203,13 +203,15 @@ impl Lexicon {
         }
     }
 
-    /// Scans the words of `text`, a block `units` long: returns its stop-word counts, and calls
-    /// `found` for every literal occurring in it where it may (see the module documentation), in
-    /// the order of their starts. `scratch` is a reusable buffer.
+    /// Scans the words of `text`, a block `units` long whose byte classes, 64 bytes at a time,
+    /// are `windows`: returns its stop-word counts, and calls `found` for every literal occurring
+    /// in it where it may (see the module documentation), in the order of their starts.
+    /// `scratch` is a reusable buffer.
     pub(crate) fn scan(
         &self,
         langs: &Languages,
         text: &str,
+        windows: &[ByteMasks],
         units: f32,
         scratch: &mut String,
         mut found: impl FnMut(Found),
@@ -222,9 +224,10 @@ impl Lexicon {
         let mut base = 0;
         // 1 when the byte before the window is an ASCII letter or digit.
         let mut after_word = 0;
-        while base < bytes.len() && (literals || sample.open) {
-            let window = &bytes[base..bytes.len().min(base + 64)];
-            let masks = ByteMasks::of(window);
+        for masks in windows {
+            if !(literals || sample.open) {
+                break;
+            }
             let word_starts = masks.alnum & !((masks.alnum << 1) | after_word);
             after_word = masks.alnum >> 63;
             // Words, non-ASCII characters and punctuation; the rest is space, read only when a
@@ -246,7 +249,7 @@ impl Lexicon {
                         langs,
                         text,
                         at,
-                        &masks,
+                        masks,
                         base,
                         units,
                         literals,
@@ -260,6 +263,20 @@ impl Lexicon {
             sample.end_word(langs, text, cursor, scratch);
         }
         sample.finish(langs, text, scratch)
+    }
+
+    /// [`Lexicon::scan`] of a text whose byte classes are not at hand.
+    #[cfg(test)]
+    pub(crate) fn scan_text(
+        &self,
+        langs: &Languages,
+        text: &str,
+        units: f32,
+        found: impl FnMut(Found),
+    ) -> WordCounts {
+        let mut windows = Vec::new();
+        ByteMasks::of_windows(text.as_bytes(), &mut windows);
+        self.scan(langs, text, &windows, units, &mut String::new(), found)
     }
 
     /// Reads the word, character or punctuation at `at` (in the window at `base`, of byte
@@ -836,7 +853,7 @@ mod tests {
             }),
         );
         let mut all = Vec::new();
-        lexicon.scan(&langs, text, units, &mut String::new(), |f| {
+        lexicon.scan_text(&langs, text, units, |f| {
             all.push((
                 literals[f.literal as usize].0.to_string(),
                 text[f.start as usize..f.end as usize].to_string(),
@@ -917,7 +934,7 @@ mod tests {
         let lexicon = Lexicon::new(&langs, specs);
         let text = "Photographer, 2 hrs ago, telephoto, plagueCredit: AP said";
         let mut all = Vec::new();
-        lexicon.scan(&langs, text, 10.0, &mut String::new(), |f| {
+        lexicon.scan_text(&langs, text, 10.0, |f| {
             all.push(&text[f.start as usize..f.end as usize])
         });
         assert_eq!(all, ["Photo", "hrs ago", "Credit:", " said"]);

@@ -601,9 +601,7 @@ explanation = "e"
         let mut found = Vec::new();
         let units = text.len() as f32;
         set.lexicon
-            .scan(set.languages(), text, units, &mut String::new(), |f| {
-                found.push(f)
-            });
+            .scan_text(set.languages(), text, units, |f| found.push(f));
         let regexes = set
             .compiled
             .literal_hits(&mut found, key.start as u32, &mut hit);
