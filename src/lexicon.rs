@@ -62,6 +62,28 @@ struct Literal {
     max_units: f32,
 }
 
+/// Which bytes of white space or control characters may begin a literal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Blank {
+    /// None.
+    Never,
+    /// Those followed by ASCII punctuation (` - `).
+    BeforePunct,
+    /// Any.
+    Any,
+}
+
+/// An item of a list of literals, as first compared with a block.
+#[derive(Debug)]
+struct Candidate {
+    /// The literal's first eight bytes (or all of them, if fewer) as a little-endian number,
+    /// and the mask of those present (see [`padded_head`]): compared with the folded text.
+    head: u64,
+    mask: u64,
+    /// The longest block in which the literal matters.
+    max_units: f32,
+}
+
 /// What the table knows of one ASCII word.
 #[derive(Debug, Default)]
 struct WordEntry {
@@ -85,18 +107,18 @@ pub(crate) struct Lexicon {
     char_leads: u128,
     /// A bit per hash of the keys of `chars` (see [`filter_bit`]).
     char_filter: Box<[u64]>,
-    /// Whether some literal begins with a space or a control character.
-    space_first: bool,
+    /// Whether some literal begins with ASCII punctuation.
+    punct_first: bool,
+    /// Which bytes of white space or control characters may begin a literal (see [`Blank`]).
+    blank_first: Blank,
     /// Literals beginning with an ASCII byte that is no letter or digit: range of `lists`.
     punct: Box<[(u32, u32); 128]>,
     /// Literals that begin with an ASCII letter or digit and may end inside a word.
     regex_literals: PrefixIndex,
-    /// Lists of literal indices.
+    /// Lists of literal indices, each from the literal that matters in the longest blocks down.
     lists: Vec<u32>,
-    /// For each item of `lists`, its literal's first eight bytes (or all of them, if fewer) as
-    /// a little-endian number and the mask of those present (see [`padded_head`]): compared
-    /// with the folded text first.
-    heads: Vec<(u64, u64)>,
+    /// For each item of `lists`, what is compared first (see [`Candidate`]).
+    candidates: Vec<Candidate>,
     literals: Vec<Literal>,
     /// The longest block in which any literal matters.
     max_units: f32,
@@ -118,7 +140,7 @@ impl Lexicon {
         let mut punct_lists: Vec<Vec<u32>> = vec![Vec::new(); 128];
         let mut prefix_literals: Vec<(Vec<u8>, u32)> = Vec::new();
         let mut char_leads = 0u128;
-        let mut space_first = false;
+        let mut blank_first = Blank::Never;
         let mut max_units = 0.0f32;
         for (i, spec) in literals.into_iter().enumerate() {
             let bytes = spec.bytes.to_ascii_lowercase();
@@ -133,7 +155,14 @@ impl Lexicon {
                 prefix_literals.push((bytes.clone(), i));
             } else if first < 0x80 {
                 punct_lists[usize::from(first)].push(i);
-                space_first |= !first.is_ascii_punctuation();
+                if !first.is_ascii_punctuation() {
+                    let then_punct = bytes.get(1).is_some_and(u8::is_ascii_punctuation);
+                    blank_first = blank_first.max(if then_punct {
+                        Blank::BeforePunct
+                    } else {
+                        Blank::Any
+                    });
+                }
             } else {
                 let len = char_len(first).min(bytes.len());
                 char_lists
@@ -150,7 +179,11 @@ impl Lexicon {
             });
         }
         let mut lists = Vec::new();
-        let mut push_list = |list: Vec<u32>| {
+        let mut push_list = |mut list: Vec<u32>| {
+            list.sort_by(|&a, &b| {
+                let limit = |l: u32| stored[l as usize].max_units;
+                limit(b).total_cmp(&limit(a))
+            });
             let from = lists.len() as u32;
             lists.extend(list);
             (from, lists.len() as u32)
@@ -168,8 +201,8 @@ impl Lexicon {
             })
             .collect();
         let mut punct = Box::new([(0, 0); 128]);
-        for (b, list) in punct_lists.into_iter().enumerate() {
-            punct[b] = push_list(list);
+        for (b, list) in punct_lists.iter().enumerate() {
+            punct[b] = push_list(list.clone());
         }
         let regex_literals = PrefixIndex::new(&prefix_literals, &mut push_list);
         let mut words: Vec<(Box<[u8]>, WordEntry)> = by_word.into_iter().collect();
@@ -183,9 +216,17 @@ impl Lexicon {
             table.insert(word_key(&word), entries.len() as u32);
             entries.push(entry);
         }
-        let heads = lists
+        let candidates = lists
             .iter()
-            .map(|&l| padded_head(&stored[l as usize].bytes))
+            .map(|&l| {
+                let literal: &Literal = &stored[l as usize];
+                let (head, mask) = padded_head(&literal.bytes);
+                Candidate {
+                    head,
+                    mask,
+                    max_units: literal.max_units,
+                }
+            })
             .collect();
         Lexicon {
             table,
@@ -193,11 +234,12 @@ impl Lexicon {
             chars,
             char_leads,
             char_filter,
-            space_first,
+            punct_first: punct_lists.iter().any(|list| !list.is_empty()),
+            blank_first,
             punct,
             regex_literals,
             lists,
-            heads,
+            candidates,
             literals: stored,
             max_units,
         }
@@ -230,11 +272,22 @@ impl Lexicon {
             }
             let word_starts = masks.alnum & !((masks.alnum << 1) | after_word);
             after_word = masks.alnum >> 63;
-            // Words, non-ASCII characters and punctuation; the rest is space, read only when a
-            // literal starts with it.
-            let mut events = word_starts | masks.lead | masks.punct;
-            if literals && self.space_first {
-                events |= masks.ascii & !masks.alnum;
+            // Words and non-ASCII characters; punctuation, white space and control characters
+            // only when literals may start with them (the words they end are ended by the next
+            // event, or at the end).
+            let mut events = word_starts | masks.lead;
+            if literals {
+                if self.punct_first {
+                    events |= masks.punct;
+                }
+                let blanks = masks.ascii & !masks.alnum & !masks.punct;
+                events |= blanks
+                    & match self.blank_first {
+                        Blank::Never => 0,
+                        // The byte after the last one is in the next window.
+                        Blank::BeforePunct => (masks.punct >> 1) | 1 << 63,
+                        Blank::Any => u64::MAX,
+                    };
             }
             while events != 0 && (literals || sample.open) {
                 let at = base + events.trailing_zeros() as usize;
@@ -430,15 +483,18 @@ impl Lexicon {
         let (next, _) = padded_head(&bytes[at..]);
         let next = fold_ascii(next);
         let (from, to) = (from as usize, to as usize);
-        for (k, &(head, mask)) in self.heads[from..to].iter().enumerate() {
-            if next & mask != head {
+        for (k, candidate) in self.candidates[from..to].iter().enumerate() {
+            if units > candidate.max_units {
+                // The rest of the list matters in shorter blocks only.
+                break;
+            }
+            if next & candidate.mask != candidate.head {
                 continue;
             }
             let l = self.lists[from + k];
             let literal = &self.literals[l as usize];
             let end = at + literal.bytes.len();
-            if units <= literal.max_units
-                && end <= bytes.len()
+            if end <= bytes.len()
                 && bytes
                     .get(at + 8..end)
                     .is_none_or(|tail| tail.eq_ignore_ascii_case(&literal.bytes[8..]))
@@ -908,6 +964,21 @@ mod tests {
             ),
             pairs(&[("댓글", "댓글"), ("(c)", "(c)"), ("©", "©")])
         );
+    }
+
+    #[test]
+    fn literals_may_start_with_white_space() {
+        let any = f32::INFINITY;
+        // Followed by punctuation, then by anything, across the end of a window.
+        for pad in 60..=64 {
+            let text = format!("{}A - B x\ty", "z".repeat(pad));
+            assert_eq!(
+                found(&[(" - ", any)], &text, 10.0),
+                pairs(&[(" - ", " - ")])
+            );
+            let both = found(&[(" - ", any), ("\ty", any)], &text, 10.0);
+            assert_eq!(both, pairs(&[(" - ", " - "), ("\ty", "\ty")]), "{pad}");
+        }
     }
 
     #[test]
