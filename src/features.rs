@@ -542,7 +542,7 @@ fn is_abbreviation(before: &str) -> bool {
         if c.is_whitespace() || c == '(' {
             break;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             letters += 1;
             if letters > 3 {
                 return false;
@@ -553,6 +553,13 @@ fn is_abbreviation(before: &str) -> bool {
         first = Some(c);
     }
     letters > 0 && first.is_some_and(char::is_uppercase)
+}
+
+/// Whether `c` is alphabetic (as [`char::is_alphabetic`] has it): Hangul syllables and the
+/// common Han ideographs, the most frequent letters of sentences, are told without the Unicode
+/// tables.
+fn is_letter(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}' | '\u{4e00}'..='\u{9fff}') || c.is_alphabetic()
 }
 
 fn is_closing(c: char) -> bool {
@@ -993,6 +1000,22 @@ mod tests {
                 assert_eq!(part(quick.wide(at)), part(general.classify(at, c)), "{c:?}");
                 assert_eq!(counts(&quick), counts(&general), "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn letters_told_without_tables_are_letters() {
+        for c in ['\u{ac00}'..='\u{d7a3}', '\u{4e00}'..='\u{9fff}']
+            .into_iter()
+            .flatten()
+        {
+            assert!(c.is_alphabetic() && is_letter(c), "{c}");
+        }
+        for c in ['a', 'É', 'я', 'ا'] {
+            assert!(is_letter(c), "{c}");
+        }
+        for c in ['1', '.', ' ', '\u{d7a4}', '·'] {
+            assert!(!is_letter(c), "{c}");
         }
     }
 

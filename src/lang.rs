@@ -111,6 +111,19 @@ impl Script {
         })
     }
 
+    /// The script of the most frequent letters beyond ASCII, Hangul syllables and the common
+    /// Han ideographs, told by one test of their range each; `None` for every other character.
+    /// Where it is some script, [`Script::of`] is the same and `c` is no
+    /// [punctuation](Script::is_punctuation).
+    #[inline]
+    pub fn of_frequent(c: char) -> Option<Script> {
+        match c {
+            '\u{ac00}'..='\u{d7af}' => Some(Script::Hangul),
+            '\u{4e00}'..='\u{9fff}' => Some(Script::Han),
+            _ => None,
+        }
+    }
+
     /// Whether `c`, not ASCII, is certainly neither a letter nor a digit: punctuation, spaces and
     /// symbols that fill news text (quotes, dashes, bullets, arrows, CJK punctuation). A cheap
     /// test that spares the Unicode tables.
@@ -526,6 +539,14 @@ impl ScriptCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frequent_scripts_are_those_of_every_test() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| Script::of_frequent(*c).is_some()) {
+            assert_eq!(Script::of_frequent(c), Script::of(c), "{c}");
+            assert!(!Script::is_punctuation(c), "{c}");
+        }
+    }
 
     #[test]
     fn lower_case_without_tables_is_lower_case() {

@@ -573,10 +573,12 @@ impl Sample {
     /// Counts the non-ASCII character at `at`.
     fn other(&mut self, langs: &Languages, text: &str, at: usize, scratch: &mut String) {
         let c = text[at..].chars().next().unwrap_or_default();
-        let word_char = if Script::is_punctuation(c) {
+        // Hangul and Han first: the most frequent, and no punctuation.
+        let frequent = Script::of_frequent(c);
+        let word_char = if frequent.is_none() && Script::is_punctuation(c) {
             false
         } else {
-            match Script::of(c) {
+            match frequent.or_else(|| Script::of(c)) {
                 Some(Script::Han | Script::Kana) => {
                     self.counts.cjk_chars += 1;
                     if let Some(set) = langs.function_char(c) {
