@@ -16,6 +16,7 @@
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+use crate::bytemask::load_padded;
 use crate::error::{Error, Result};
 
 /// The most languages a rule set can hold (language sets are bit masks).
@@ -180,14 +181,82 @@ struct LanguageFile {
     function_chars: String,
 }
 
+/// Strings (stop words, endings) and the languages that list each, looked up for every word of a
+/// block's sample. Most looked-up strings are listed nowhere: a bit set over a hash of their
+/// first bytes and length tells most of those at once. Listed strings of up to eight bytes, most
+/// of them, are found by the same number, without hashing or comparing a string.
+#[derive(Debug)]
+struct Listed {
+    all: FxHashMap<Box<str>, LangSet>,
+    short: FxHashMap<u128, LangSet>,
+    /// A bit per hash of the [`head_key`] of every string of `all`.
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+/// Words of [`Listed::filter`]: 8192 bits.
+const FILTER_WORDS: usize = 128;
+
+impl Default for Listed {
+    fn default() -> Self {
+        Listed {
+            all: FxHashMap::default(),
+            short: FxHashMap::default(),
+            filter: Box::new([0; FILTER_WORDS]),
+        }
+    }
+}
+
+impl Listed {
+    fn add(&mut self, s: &str, id: LangId) {
+        self.all.entry(s.into()).or_default().insert(id);
+        let key = head_key(s);
+        if s.len() <= 8 {
+            self.short.entry(key).or_default().insert(id);
+        }
+        let bit = filter_bit(key);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// The languages that list `s` (none when it is not listed).
+    #[inline]
+    fn get(&self, s: &str) -> LangSet {
+        let key = head_key(s);
+        let bit = filter_bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return LangSet::default();
+        }
+        let set = if s.len() <= 8 {
+            self.short.get(&key)
+        } else {
+            self.all.get(s)
+        };
+        set.copied().unwrap_or_default()
+    }
+}
+
+/// A string's first eight bytes (or all of them, if fewer) and its length above them: the whole
+/// string, for one of up to eight bytes.
+#[inline]
+fn head_key(s: &str) -> u128 {
+    let head = s.as_bytes().get(..8).unwrap_or(s.as_bytes());
+    u128::from(load_padded(head)) | (s.len() as u128) << 64
+}
+
+/// The bit of `key` in [`Listed::filter`].
+#[inline]
+fn filter_bit(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 51) as usize
+}
+
 /// The loaded languages and their word lists, compiled for lookup.
 #[derive(Debug, Default)]
 pub struct Languages {
     list: Vec<Language>,
     /// Stop word (lower case) → the languages that list it.
-    words: FxHashMap<Box<str>, LangSet>,
+    words: Listed,
     /// Word ending → the languages that list it.
-    suffixes: FxHashMap<Box<str>, LangSet>,
+    suffixes: Listed,
     /// Longest ending, in characters.
     max_suffix_chars: usize,
     /// Longest stop word, in bytes, written in any mix of cases: a longer word is none.
@@ -251,11 +320,11 @@ impl Languages {
         for word in parsed.stopwords.split_whitespace() {
             self.max_word_bytes = self.max_word_bytes.max(longest_form(word));
             let lower = word.to_lowercase();
-            self.words.entry(lower.into()).or_default().insert(id);
+            self.words.add(&lower, id);
         }
         for suffix in parsed.suffixes.split_whitespace() {
             self.max_suffix_chars = self.max_suffix_chars.max(suffix.chars().count());
-            self.suffixes.entry(suffix.into()).or_default().insert(id);
+            self.suffixes.add(suffix, id);
         }
         for c in parsed.function_chars.chars().filter(|c| !c.is_whitespace()) {
             self.function_chars.entry(c).or_default().insert(id);
@@ -305,6 +374,7 @@ impl Languages {
     /// listing them.
     pub(crate) fn ascii_stopwords(&self) -> impl Iterator<Item = (&str, LangSet)> {
         self.words
+            .all
             .iter()
             .filter(|(w, _)| w.bytes().all(|b| b.is_ascii_alphanumeric()))
             .map(|(w, set)| (&**w, *set))
@@ -360,7 +430,7 @@ impl Languages {
             }
             scratch
         };
-        let mut set = self.words.get(key).copied().unwrap_or_default();
+        let mut set = self.words.get(key);
         if may_have_suffix {
             set.0 |= self.suffix_hits(key).0;
         }
@@ -375,9 +445,7 @@ impl Languages {
             match ends.next() {
                 Some(0) | None => break,
                 Some(i) => {
-                    if let Some(found) = self.suffixes.get(&word[i..]) {
-                        set.0 |= found.0;
-                    }
+                    set.0 |= self.suffixes.get(&word[i..]).0;
                 }
             }
         }
@@ -539,6 +607,30 @@ impl ScriptCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listed_strings_are_found_whole() {
+        let mut listed = Listed::default();
+        let (en, ko) = (LangId(0), LangId(1));
+        for (s, id) in [
+            ("the", en),
+            ("에서", ko),
+            ("에게서", ko),
+            ("throughout", en),
+            ("a", en),
+        ] {
+            listed.add(s, id);
+        }
+        listed.add("a", ko);
+        let langs = |s: &str| listed.get(s).iter().map(|id| id.0).collect::<Vec<_>>();
+        assert_eq!(langs("the"), [0]);
+        assert_eq!(langs("a"), [0, 1]);
+        assert_eq!(langs("에게서"), [1]);
+        assert_eq!(langs("throughout"), [0]);
+        for unlisted in ["th", "thee", "a\0", "에게", "throughouts", "throughoux", ""] {
+            assert!(langs(unlisted).is_empty(), "{unlisted:?}");
+        }
+    }
 
     #[test]
     fn frequent_scripts_are_those_of_every_test() {
