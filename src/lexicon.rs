@@ -234,7 +234,8 @@ impl Lexicon {
             chars,
             char_leads,
             char_filter,
-            punct_first: punct_lists.iter().any(|list| !list.is_empty()),
+            punct_first: (punct_lists.iter().enumerate())
+                .any(|(b, list)| !list.is_empty() && (b as u8).is_ascii_punctuation()),
             blank_first,
             punct,
             regex_literals,
@@ -986,6 +987,11 @@ mod tests {
     #[test]
     fn literals_matter_only_in_blocks_short_enough() {
         assert_eq!(found(&[("share", 20.0)], "share", 20.0).len(), 1);
+        // A word's literals, whatever the order of their limits.
+        let limits = [("share", 20.0), ("share this", 100.0), ("share it", 5.0)];
+        let one = |units| found(&limits, "share this", units);
+        assert_eq!(one(50.0), pairs(&[("share this", "share this")]));
+        assert_eq!(one(10.0).len(), 2);
         assert!(found(&[("share", 20.0)], "share", 21.0).is_empty());
     }
 
