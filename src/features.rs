@@ -412,9 +412,10 @@ impl OneByOne<'_> {
                 self.f.uppercase += u32::from(c < '\u{430}');
                 WordPart::Letter
             }
-            '\u{ac00}'..='\u{d7af}' => self.script_letter(c, Script::Hangul),
-            '\u{4e00}'..='\u{9fff}' => self.script_letter(c, Script::Han),
-            _ => self.classify(at, c),
+            _ => match Script::of_frequent(c) {
+                Some(script) => self.script_letter(c, script),
+                None => self.classify(at, c),
+            },
         }
     }
 

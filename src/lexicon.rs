@@ -200,9 +200,11 @@ impl Lexicon {
                 (key, push_list(list))
             })
             .collect();
+        let punct_first = (punct_lists.iter().enumerate())
+            .any(|(b, list)| !list.is_empty() && (b as u8).is_ascii_punctuation());
         let mut punct = Box::new([(0, 0); 128]);
-        for (b, list) in punct_lists.iter().enumerate() {
-            punct[b] = push_list(list.clone());
+        for (b, list) in punct_lists.into_iter().enumerate() {
+            punct[b] = push_list(list);
         }
         let regex_literals = PrefixIndex::new(&prefix_literals, &mut push_list);
         let mut words: Vec<(Box<[u8]>, WordEntry)> = by_word.into_iter().collect();
@@ -234,8 +236,7 @@ impl Lexicon {
             chars,
             char_leads,
             char_filter,
-            punct_first: (punct_lists.iter().enumerate())
-                .any(|(b, list)| !list.is_empty() && (b as u8).is_ascii_punctuation()),
+            punct_first,
             blank_first,
             punct,
             regex_literals,
