@@ -171,7 +171,7 @@ impl Values {
 }
 
 /// Whether `rule` may fire on a block of `page` with language `lang` and `values`: input,
-/// language and `when` conditions.
+/// language, site and `when` conditions.
 pub(crate) fn applies(rule: &Rule, page: &Page<'_>, lang: Option<LangId>, values: &Values) -> bool {
     let input_ok = match rule.input {
         InputScope::Any => true,
@@ -179,7 +179,10 @@ pub(crate) fn applies(rule: &Rule, page: &Page<'_>, lang: Option<LangId>, values
         InputScope::Text => page.kind == InputKind::Text,
     };
     let lang_ok = rule.lang.is_empty() || lang.is_some_and(|l| rule.langs.contains(l));
-    input_ok && lang_ok && rule.when.iter().all(|c| values.holds(c))
+    let site_ok = rule
+        .site_scope
+        .is_none_or(|scope| page.in_site_scope[scope as usize]);
+    input_ok && lang_ok && site_ok && rule.when.iter().all(|c| values.holds(c))
 }
 
 /// For each `run` rule: for each block, the length of the run it belongs to, if long enough.

@@ -70,27 +70,44 @@ impl Cleaner {
 
     /// Cleans a plain-text page: one block per line.
     pub fn clean_text<'a>(&'a self, page: &'a str) -> Outcome<'a> {
-        self.clean_page(text::parse(Cow::Borrowed(cap(page)), UTF_8, false))
+        self.clean_as(page, InputMode::Text, None)
     }
 
     /// Cleans an HTML page.
     pub fn clean_html<'a>(&'a self, page: &'a str) -> Outcome<'a> {
-        self.clean_page(html::parse(
-            Cow::Borrowed(cap(page)),
-            UTF_8,
-            false,
-            &self.rules.compiled.selectors,
-        ))
+        self.clean_as(page, InputMode::Html, None)
     }
 
     /// Cleans a page given as text, HTML or plain text as the options say (sniffed by default).
     pub fn clean_str<'a>(&'a self, page: &'a str) -> Outcome<'a> {
-        self.clean_decoded(Cow::Borrowed(cap(page)), UTF_8, false)
+        self.clean_as(page, self.options.input, None)
+    }
+
+    /// Cleans a page given as text, read as `input` says, from `url` when known: rules scoped to
+    /// sites fire on it when its host is theirs (see [`crate::site`]). Without a URL, an HTML
+    /// page's own (`og:url`, JSON-LD) is used.
+    pub fn clean_as<'a>(
+        &'a self,
+        page: &'a str,
+        input: InputMode,
+        url: Option<&str>,
+    ) -> Outcome<'a> {
+        self.clean_decoded(Cow::Borrowed(cap(page)), UTF_8, false, input, url)
     }
 
     /// Cleans a page given as bytes in any encoding (see [`crate::decode`]). Fails only for
     /// input that is not text at all.
     pub fn clean_bytes<'a>(&'a self, page: &'a [u8]) -> Result<Outcome<'a>> {
+        self.clean_bytes_from(page, None)
+    }
+
+    /// Cleans a page given as bytes, fetched from `url`: as [`Cleaner::clean_bytes`], and rules
+    /// scoped to sites fire on it when its host is theirs (see [`crate::site`]).
+    pub fn clean_bytes_at<'a>(&'a self, page: &'a [u8], url: &str) -> Result<Outcome<'a>> {
+        self.clean_bytes_from(page, Some(url))
+    }
+
+    fn clean_bytes_from<'a>(&'a self, page: &'a [u8], url: Option<&str>) -> Result<Outcome<'a>> {
         let decoded = decode::decode(page)?;
         let text = match decoded.text {
             Cow::Borrowed(s) => Cow::Borrowed(cap(s)),
@@ -99,7 +116,13 @@ impl Cleaner {
                 Cow::Owned(s)
             }
         };
-        Ok(self.clean_decoded(text, decoded.encoding, decoded.lossy))
+        Ok(self.clean_decoded(
+            text,
+            decoded.encoding,
+            decoded.lossy,
+            self.options.input,
+            url,
+        ))
     }
 
     fn clean_decoded<'a>(
@@ -107,16 +130,22 @@ impl Cleaner {
         text: Cow<'a, str>,
         encoding: &'static Encoding,
         lossy: bool,
+        input: InputMode,
+        url: Option<&str>,
     ) -> Outcome<'a> {
-        let kind = match self.options.input {
+        let kind = match input {
             InputMode::Html => InputKind::Html,
             InputMode::Text => InputKind::Text,
             InputMode::Auto => sniff(&text),
         };
-        let page = match kind {
+        let mut page = match kind {
             InputKind::Html => html::parse(text, encoding, lossy, &self.rules.compiled.selectors),
             InputKind::Text => text::parse(text, encoding, lossy),
         };
+        if let Some(url) = url {
+            page.meta.url = Some(url.trim().to_string());
+        }
+        page.in_site_scope = self.rules.sites.matching(page.meta.url.as_deref());
         self.clean_page(page)
     }
 

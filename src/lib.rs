@@ -88,6 +88,7 @@ pub mod outcome;
 pub mod page;
 mod render;
 pub mod rules;
+pub mod site;
 pub mod text;
 pub mod verdict;
 

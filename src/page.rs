@@ -58,6 +58,9 @@ pub struct Page<'a> {
     pub lang: Option<LangId>,
     /// Title, byline, date and the like.
     pub meta: Metadata,
+    /// For each rule scoped to sites (see [`crate::site`]), whether the page is on one of its
+    /// sites; empty when no rule is.
+    pub(crate) in_site_scope: Vec<bool>,
 }
 
 /// Whether `c` shows nothing: white space, or an invisible format character (zero-width space
@@ -198,6 +201,9 @@ pub struct Metadata {
     /// The site's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site_name: Option<String>,
+    /// The page's URL: as its caller gave it, or as the page declares it (`og:url`, JSON-LD).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// The article body as the page's structured data (JSON-LD `articleBody`) gives it.
     #[serde(skip)]
     pub structured_body: Option<String>,
@@ -225,6 +231,7 @@ impl<'a> Page<'a> {
             lossy,
             lang: None,
             meta: Metadata::default(),
+            in_site_scope: Vec::new(),
         }
     }
 

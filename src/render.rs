@@ -138,6 +138,7 @@ impl Outcome<'_> {
             "byline": meta.byline,
             "date": meta.date,
             "site_name": meta.site_name,
+            "url": meta.url,
             "stats": self.stats(),
             "text": self.text(),
             "blocks": blocks,

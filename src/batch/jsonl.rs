@@ -4,7 +4,8 @@
 //!
 //! A record holds its page in a string field: `html` (cleaned as HTML) or `text` (cleaned as
 //! plain text, one block per line); both names can be changed, and `html` wins when both are
-//! there. The output record is the input line itself, byte for byte, with the cleaned text added
+//! there. A string field `url` (its name can be changed too) gives the page's URL, for rules
+//! scoped to sites (see [`crate::site`]). The output record is the input line itself, byte for byte, with the cleaned text added
 //! as a last field (`cleaned` by default) and, when asked for, the verdicts of every block
 //! (`verdicts`, as `newsclean clean --output json` prints them). The other fields are not parsed
 //! into values and written back, only skipped over, so they come out exactly as they came in: same
@@ -27,7 +28,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use super::job::isolate;
 use super::ordered;
 use super::report::Summary;
-use crate::cleaner::Cleaner;
+use crate::cleaner::{Cleaner, InputMode};
 use crate::outcome::Stats;
 
 /// How many records may be in flight per thread.
@@ -42,6 +43,8 @@ pub struct StreamOptions {
     pub html_field: String,
     /// The field holding a plain-text page.
     pub text_field: String,
+    /// The field holding the page's URL, for rules scoped to sites (see [`crate::site`]).
+    pub url_field: String,
     /// The field added with the cleaned text.
     pub out_field: String,
     /// Also add the verdicts of every block, in field `verdicts`.
@@ -54,6 +57,7 @@ impl Default for StreamOptions {
             jobs: 0,
             html_field: "html".to_string(),
             text_field: "text".to_string(),
+            url_field: "url".to_string(),
             out_field: "cleaned".to_string(),
             verdicts: false,
         }
@@ -120,6 +124,7 @@ fn clean_record(cleaner: &Cleaner, options: &StreamOptions, line: u64, raw: &[u8
     let fields = PageFields {
         html: &options.html_field,
         text: &options.text_field,
+        url: &options.url_field,
     };
     let parsed = fields.deserialize(&mut serde_json::Deserializer::from_slice(record));
     let (keys, result) = match parsed {
@@ -155,9 +160,10 @@ fn add_cleaned(
     record: &[u8],
     found: &Found,
 ) -> Result<(Vec<u8>, Stats), String> {
+    let url = found.url.as_deref();
     let outcome = match (&found.html, &found.text) {
-        (Some(html), _) => cleaner.clean_html(html),
-        (None, Some(text)) => cleaner.clean_text(text),
+        (Some(html), _) => cleaner.clean_as(html, InputMode::Html, url),
+        (None, Some(text)) => cleaner.clean_as(text, InputMode::Text, url),
         (None, None) => {
             return Err(format!(
                 "no `{}` or `{}` string field",
@@ -210,12 +216,15 @@ fn push_field(line: &mut Vec<u8>, name: &str, value: &impl serde::Serialize) {
 struct PageFields<'f> {
     html: &'f str,
     text: &'f str,
+    url: &'f str,
 }
 
 #[derive(Default)]
 struct Found {
     html: Option<String>,
     text: Option<String>,
+    /// The page's URL, if the record gives it as a string.
+    url: Option<String>,
     keys: usize,
 }
 
@@ -242,6 +251,11 @@ impl<'de> Visitor<'de> for PageFields<'_> {
                 found.html = map.next_value()?;
             } else if key == self.text {
                 found.text = map.next_value()?;
+            } else if key == self.url {
+                found.url = map
+                    .next_value::<serde_json::Value>()?
+                    .as_str()
+                    .map(str::to_string);
             } else {
                 map.next_value::<IgnoredAny>()?;
             }

@@ -42,7 +42,8 @@ Examples:
   newsclean clean page.txt --output diff     # what was removed, as a unified diff
   newsclean clean page.html --output explain # every block: keep/drop, category, score, rules
   curl -s https://example.com/news/1 | newsclean clean - --output json
-  newsclean clean page.txt --rules my-rules/ --disable related.section";
+  newsclean clean page.txt --rules my-rules/ --disable related.section
+  newsclean clean page.txt --rules site-rules/ --url https://news.example.com/a/1";
 
 const RULES_EXAMPLES: &str = "\
 Examples:
@@ -137,6 +138,10 @@ pub struct CleanArgs {
     /// Keep parts that are dropped by default.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub keep: Vec<KeepArg>,
+    /// The page's URL: rules scoped to sites (`site = [...]`) fire when its host is theirs.
+    /// Without it, an HTML page's own (`og:url`) is used.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
     #[command(flatten)]
     pub rule_args: RuleArgs,
 }
@@ -193,6 +198,9 @@ pub struct BatchArgs {
     /// JSONL: the field holding a plain-text page.
     #[arg(long, value_name = "NAME", default_value = "text", conflicts_with_all = ["inputs", "out"])]
     pub text_field: String,
+    /// JSONL: the field holding the page's URL, for rules scoped to sites.
+    #[arg(long, value_name = "NAME", default_value = "url", conflicts_with_all = ["inputs", "out"])]
+    pub url_field: String,
     /// JSONL: the field added with the cleaned text.
     #[arg(
         long,

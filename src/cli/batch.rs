@@ -81,6 +81,7 @@ fn stream(cleaner: &Cleaner, path: &Path, args: &BatchArgs) -> Result<Summary, F
         jobs: args.jobs,
         html_field: args.html_field.clone(),
         text_field: args.text_field.clone(),
+        url_field: args.url_field.clone(),
         out_field: args.out_field.clone(),
         verdicts: args.verdicts,
     };

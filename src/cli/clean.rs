@@ -10,9 +10,11 @@ pub fn run(args: CleanArgs) -> Result<ExitCode, Failure> {
     let cleaner = super::cleaner(&args.rule_args, options)?;
     let name = args.file.display().to_string();
     let bytes = input::read(&args.file).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    let outcome = cleaner
-        .clean_bytes(&bytes)
-        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let outcome = match &args.url {
+        Some(url) => cleaner.clean_bytes_at(&bytes, url),
+        None => cleaner.clean_bytes(&bytes),
+    };
+    let outcome = outcome.map_err(|e| Failure::input(format!("{name}: {e}")))?;
     let rendered = match args.output {
         OutputArg::Text => outcome.text(),
         OutputArg::Json => {

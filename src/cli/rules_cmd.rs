@@ -38,6 +38,9 @@ pub fn run(args: RulesArgs) -> Result<ExitCode, Failure> {
             if !rule.lang.is_empty() {
                 let _ = writeln!(out, "  lang:     {}", rule.lang.join(", "));
             }
+            if !rule.site.is_empty() {
+                let _ = writeln!(out, "  site:     {}", rule.site.join(", "));
+            }
             let _ = writeln!(
                 out,
                 "  message:  {}\n\n{}",

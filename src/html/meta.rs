@@ -1,5 +1,5 @@
-//! Page metadata from the head and from structured data: title, byline, date, site name, and
-//! the JSON-LD `articleBody`.
+//! Page metadata from the head and from structured data: title, byline, date, site name, the
+//! page's URL, and the JSON-LD `articleBody`.
 //!
 //! Sources, best first: JSON-LD (`NewsArticle`, `Article`, `BlogPosting` … anywhere in the
 //! document, `@graph` included), then Open Graph and other `<meta>` tags, then `<title>` and the
@@ -72,6 +72,9 @@ pub(super) fn extract(head: Head, page: &Page<'_>) -> Metadata {
         site_name: found
             .site_name
             .or_else(|| meta(&["og:site_name", "application-name", "twitter:site"])),
+        url: meta(&["og:url", "twitter:url"])
+            .filter(|u| u.contains("://"))
+            .or(found.url),
         structured_body: found.structured_body,
     }
 }
@@ -123,6 +126,9 @@ fn visit(value: &Value, depth: usize, found: &mut Metadata) {
                 }
                 if found.site_name.is_none() {
                     found.site_name = object.get("publisher").and_then(names);
+                }
+                if found.url.is_none() {
+                    found.url = text("url").filter(|u| u.contains("://"));
                 }
                 if let Some(body) = text("articleBody")
                     && found
@@ -215,6 +221,24 @@ Second paragraph."}]}</script></head><body><h1>H1</h1></body></html>"#;
             m.structured_body.as_deref(),
             Some("First paragraph. Second paragraph.")
         );
+    }
+
+    #[test]
+    fn the_page_url_comes_from_open_graph_then_json_ld() {
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","url":"https://ld.example.com/a"}</script>"#;
+        let og = r#"<meta property="og:url" content="https://og.example.com/a">"#;
+        let url = |head: &str| meta(&format!("<html><head>{head}</head></html>")).url;
+        assert_eq!(
+            url(&format!("{ld}{og}")).as_deref(),
+            Some("https://og.example.com/a")
+        );
+        assert_eq!(url(ld).as_deref(), Some("https://ld.example.com/a"));
+        let relative = r#"<meta property="og:url" content="/a">"#;
+        assert_eq!(
+            url(&format!("{relative}{ld}")).as_deref(),
+            Some("https://ld.example.com/a")
+        );
+        assert_eq!(url(relative), None);
     }
 
     #[test]

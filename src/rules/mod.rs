@@ -26,6 +26,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::lang::{LangSet, Languages};
 use crate::lexicon::Lexicon;
+use crate::site::Sites;
 
 pub(crate) use compiled::Compiled;
 
@@ -392,6 +393,9 @@ pub struct Rule {
     pub explanation: String,
     /// Language codes the rule is limited to (empty: any language).
     pub lang: Vec<String>,
+    /// Domain patterns of the sites the rule is limited to, in lower case (empty: any page; see
+    /// [`crate::site`]).
+    pub site: Vec<String>,
     /// Which inputs the rule applies to.
     pub input: InputScope,
     /// Feature conditions that must all hold.
@@ -404,6 +408,8 @@ pub struct Rule {
     pub line: usize,
     /// The languages of `lang`, resolved.
     pub(crate) langs: LangSet,
+    /// For a rule scoped to sites, its number among those rules (see [`crate::site::Sites`]).
+    pub(crate) site_scope: Option<u32>,
 }
 
 impl Rule {
@@ -448,6 +454,8 @@ pub struct RuleSet {
     pub(crate) compiled: Compiled,
     /// Stop words and phrases, for the one pass over each block's words.
     pub(crate) lexicon: Lexicon,
+    /// The site patterns of the rules scoped to sites.
+    pub(crate) sites: Sites,
 }
 
 impl RuleSet {
@@ -550,6 +558,7 @@ impl RuleSetBuilder {
                 return Err(Error::UnknownRule(key.clone()));
             }
         }
+        let sites = Sites::new(&mut rules);
         let compiled = Compiled::new(&rules)?;
         let lexicon = Lexicon::new(&languages, compiled.literals());
         Ok(RuleSet {
@@ -557,6 +566,7 @@ impl RuleSetBuilder {
             languages,
             compiled,
             lexicon,
+            sites,
         })
     }
 }

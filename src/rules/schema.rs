@@ -30,6 +30,7 @@ struct RawRule {
     message: String,
     explanation: String,
     lang: Option<Spanned<Vec<String>>>,
+    site: Option<Spanned<Vec<String>>>,
     input: Option<Spanned<String>>,
     when: Option<Spanned<toml::Table>>,
     #[serde(rename = "match")]
@@ -144,6 +145,19 @@ fn convert(src: &Source<'_>, start: usize, raw: RawRule, languages: &Languages) 
             )
         }
     };
+    let mut site = Vec::new();
+    if let Some(list) = &raw.site {
+        if list.get_ref().is_empty() {
+            return src.error(list.span().start, "`site` must name at least one domain");
+        }
+        for pattern in list.get_ref() {
+            let pattern = pattern.trim();
+            if let Err(message) = crate::site::check_pattern(pattern) {
+                return src.error(list.span().start, message);
+            }
+            site.push(pattern.to_lowercase());
+        }
+    }
     let input = match raw.input.as_ref().map(|s| s.get_ref().as_str()) {
         None | Some("any") => InputScope::Any,
         Some("html") => InputScope::Html,
@@ -167,12 +181,14 @@ fn convert(src: &Source<'_>, start: usize, raw: RawRule, languages: &Languages) 
         message: raw.message,
         explanation: raw.explanation,
         lang,
+        site,
         input,
         when,
         kind,
         file: src.file.to_string(),
         line: crate::error::line_column(src.text, start).0,
         langs,
+        site_scope: None,
     })
 }
 
@@ -568,6 +584,27 @@ when = { units = { max = 40 }, ends_sentence = false }
         assert!(
             error("[[rule]]\nid = \"a\"\ncategory = \"nav\"\nkind = \"phrase\"\n")
                 .contains("missing field")
+        );
+    }
+
+    #[test]
+    fn site_patterns_are_read_in_lower_case_and_checked() {
+        let scoped = GOOD.replace(
+            "lang = [",
+            "site = [\"News.Example.com\", \"*.example.kr\"]\nlang = [",
+        );
+        let rules = parse_file("rules/x.toml", &scoped, &langs()).unwrap();
+        assert_eq!(rules[0].site, ["news.example.com", "*.example.kr"]);
+        assert!(
+            parse_file("rules/x.toml", GOOD, &langs()).unwrap()[0]
+                .site
+                .is_empty()
+        );
+        let err = error(&GOOD.replace("lang = [", "site = [\"https://example.com/\"]\nlang = ["));
+        assert!(err.starts_with("rules/x.toml:9:"), "{err}");
+        assert!(err.contains("site pattern `https://example.com/`"), "{err}");
+        assert!(
+            error(&GOOD.replace("lang = [", "site = []\nlang = [")).contains("at least one domain")
         );
     }
 
