@@ -737,3 +737,33 @@ fn a_table_of_figures_ending_a_text_article_stays() {
     );
     assert_labels(&outcome, &["Home", "Contact us"], Label::Chrome);
 }
+
+#[test]
+fn a_more_stories_header_with_a_name_inside_opens_a_related_list() {
+    let page = [
+        para("Opening"),
+        para("Middle"),
+        para("Closing"),
+        "More Great Example Stories".to_string(),
+        "  • The strange life and quiet death of a famous coder".into(),
+        "  • How the city council gets the budget backward".into(),
+        "  • What a new stadium means for the future of the district".into(),
+        "Latest Business News".into(),
+        "  • Interstate repairs close two lanes through the summer".into(),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    assert_labels(&outcome, &["Opening", "Middle", "Closing"], Label::Content);
+    assert_labels(
+        &outcome,
+        &[
+            "More Great",
+            "• The strange",
+            "• How the city",
+            "• What a new",
+            "Latest Business",
+            "• Interstate",
+        ],
+        Label::Chrome,
+    );
+}
