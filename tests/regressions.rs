@@ -743,26 +743,27 @@ fn a_more_stories_header_with_a_name_inside_opens_a_related_list() {
     let page = [
         para("Opening"),
         para("Middle"),
-        para("Closing"),
         "More Great Example Stories".to_string(),
-        "  • The strange life and quiet death of a famous coder".into(),
-        "  • How the city council gets the budget backward".into(),
-        "  • What a new stadium means for the future of the district".into(),
-        "Latest Business News".into(),
-        "  • Interstate repairs close two lanes through the summer".into(),
+        "  • The strange life and mysterious death of a famous coder".into(),
+        "  • How the city council gets the First Amendment backward".into(),
+        "  • The enduring power of a local myth, even as a rumour".into(),
+        para("After the list"),
+        para("Last"),
     ]
     .join("\n");
     let outcome = cleaner().clean_text(&page);
-    assert_labels(&outcome, &["Opening", "Middle", "Closing"], Label::Content);
+    assert_labels(
+        &outcome,
+        &["Opening", "Middle", "After the list", "Last"],
+        Label::Content,
+    );
     assert_labels(
         &outcome,
         &[
             "More Great",
             "• The strange",
             "• How the city",
-            "• What a new",
-            "Latest Business",
-            "• Interstate",
+            "• The enduring",
         ],
         Label::Chrome,
     );
