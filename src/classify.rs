@@ -13,7 +13,7 @@ use crate::features::{BlockLiterals, Marker, range};
 use crate::lang::LangId;
 use crate::page::{Block, InputKind, Page, Zones};
 use crate::rules::compiled::ShapeKind;
-use crate::rules::{Condition, Feature, InputScope, Rule, RuleKind, RuleSet};
+use crate::rules::{Bound, Feature, InputScope, Rule, RuleKind, RuleSet};
 use crate::verdict::{Detail, Reason};
 
 /// Room for the reasons of one block when its list is made: enough for most blocks, first-pass
@@ -158,15 +158,10 @@ impl Values {
         self.0[feature as usize]
     }
 
-    /// Whether a `when` condition holds.
-    fn holds(&self, condition: &Condition) -> bool {
-        match *condition {
-            Condition::Range { feature, min, max } => {
-                let v = self.get(feature);
-                min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m)
-            }
-            Condition::Flag { feature, value } => (self.get(feature) != 0.0) == value,
-        }
+    /// Whether a `when` condition, as `bound`, holds.
+    fn holds(&self, bound: &Bound) -> bool {
+        let v = self.0[usize::from(bound.feature)];
+        v >= bound.lo && v <= bound.hi
     }
 }
 
@@ -182,7 +177,7 @@ pub(crate) fn applies(rule: &Rule, page: &Page<'_>, lang: Option<LangId>, values
     let site_ok = rule
         .site_scope
         .is_none_or(|scope| page.in_site_scope[scope as usize]);
-    input_ok && lang_ok && site_ok && rule.when.iter().all(|c| values.holds(c))
+    input_ok && lang_ok && site_ok && rule.bounds.iter().all(|b| values.holds(b))
 }
 
 /// For each `run` rule: for each block, the length of the run it belongs to, if long enough.

@@ -294,6 +294,35 @@ pub enum Condition {
     },
 }
 
+impl Condition {
+    /// The condition as blocks are tested against it (see [`Bound`]).
+    pub(crate) fn bound(&self) -> Bound {
+        match *self {
+            Condition::Range { feature, min, max } => Bound {
+                feature: feature as u8,
+                lo: min.unwrap_or(f32::NEG_INFINITY),
+                hi: max.unwrap_or(f32::INFINITY),
+            },
+            // A flag's value is 0 or 1.
+            Condition::Flag { feature, value } => Bound {
+                feature: feature as u8,
+                lo: if value { 0.5 } else { f32::NEG_INFINITY },
+                hi: if value { f32::INFINITY } else { 0.5 },
+            },
+        }
+    }
+}
+
+/// A `when` condition as blocks are tested against it: the feature's value lies in `[lo, hi]`.
+/// A flag, 0 or 1, is a range that holds one of the two.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Bound {
+    /// The feature, as its index in [`Feature::ALL`].
+    pub feature: u8,
+    pub lo: f32,
+    pub hi: f32,
+}
+
 /// The kind of a rule and what it needs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RuleKind {
@@ -400,6 +429,8 @@ pub struct Rule {
     pub input: InputScope,
     /// Feature conditions that must all hold.
     pub when: Vec<Condition>,
+    /// The same, as blocks are tested against them.
+    pub(crate) bounds: Box<[Bound]>,
     /// The kind and its parameters.
     pub kind: RuleKind,
     /// The file the rule comes from.
@@ -584,6 +615,58 @@ fn disables(key: &str, rule: &Rule) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounds_hold_where_their_conditions_do() {
+        // The conditions' own reading: bounds optional; a flag is 0 or 1.
+        let holds = |c: &Condition, v: f32| match *c {
+            Condition::Range { min, max, .. } => {
+                min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m)
+            }
+            Condition::Flag { value, .. } => (v != 0.0) == value,
+        };
+        let feature = Feature::Units;
+        let conditions = [
+            Condition::Range {
+                feature,
+                min: Some(2.0),
+                max: None,
+            },
+            Condition::Range {
+                feature,
+                min: None,
+                max: Some(40.0),
+            },
+            Condition::Range {
+                feature,
+                min: Some(0.25),
+                max: Some(0.75),
+            },
+            Condition::Flag {
+                feature,
+                value: true,
+            },
+            Condition::Flag {
+                feature,
+                value: false,
+            },
+        ];
+        for condition in &conditions {
+            let bound = condition.bound();
+            assert_eq!(bound.feature, feature as u8);
+            for v in [0.0, 0.25, 0.5, 0.75, 1.0, 2.0, 39.0, 40.0, 41.0, f32::MAX] {
+                let is_flag = matches!(condition, Condition::Flag { .. });
+                if is_flag && v != 0.0 && v != 1.0 {
+                    continue;
+                }
+                assert_eq!(
+                    v >= bound.lo && v <= bound.hi,
+                    holds(condition, v),
+                    "{condition:?} at {v}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn features_are_listed_in_declaration_order() {

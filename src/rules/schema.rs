@@ -183,6 +183,7 @@ fn convert(src: &Source<'_>, start: usize, raw: RawRule, languages: &Languages) 
         lang,
         site,
         input,
+        bounds: when.iter().map(Condition::bound).collect(),
         when,
         kind,
         file: src.file.to_string(),
