@@ -768,3 +768,19 @@ fn a_more_stories_header_with_a_name_inside_opens_a_related_list() {
         Label::Chrome,
     );
 }
+
+#[test]
+fn a_credit_line_of_photographer_and_agency_is_a_caption() {
+    let page = [
+        para("Opening"),
+        "Teachers wearing red carry signs as they rally at the Statehouse".to_string(),
+        "Michael Doe, AP".into(),
+        para("Middle"),
+        "Jane Roe / Associated Press".into(),
+        para("Closing"),
+    ]
+    .join("\n");
+    let outcome = cleaner().clean_text(&page);
+    assert_labels(&outcome, &["Opening", "Middle", "Closing"], Label::Content);
+    assert_labels(&outcome, &["Michael Doe", "Jane Roe"], Label::Chrome);
+}
