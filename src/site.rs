@@ -9,12 +9,13 @@
 //! A page's URL is the one its caller gives (`newsclean clean --url`, the `url` field of a JSONL
 //! record, [`crate::Cleaner::clean_bytes_at`]) or else the one it declares (`og:url`,
 //! `twitter:url`, the JSON-LD `url` of the article). A page whose host is unknown fires no rule
-//! scoped to sites; the others fire on every page, as before.
+//! scoped to sites; rules without `site` fire on every page.
 //!
 //! All patterns of a rule set are matched at once, by one [`GlobSet`], once per page.
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
+use crate::error::{Error, Result};
 use crate::rules::Rule;
 
 /// The site patterns of a rule set, ready to match a page's host.
@@ -29,9 +30,9 @@ pub(crate) struct Sites {
 }
 
 impl Sites {
-    /// Gives every rule scoped to sites its [`Rule::site_scope`] and compiles the patterns.
-    /// The patterns were checked when the rules were read (see [`check_pattern`]).
-    pub(crate) fn new(rules: &mut [Rule]) -> Sites {
+    /// Gives every rule scoped to sites its [`Rule::site_scope`] and compiles the patterns,
+    /// which were checked when the rules were read (see [`check_pattern`]).
+    pub(crate) fn new(rules: &mut [Rule]) -> Result<Sites> {
         let mut builder = GlobSetBuilder::new();
         let mut scope_of = Vec::new();
         let mut scopes = 0;
@@ -40,17 +41,22 @@ impl Sites {
             rule.site_scope = Some(scope);
             scopes += 1;
             for pattern in &rule.site {
-                for glob in globs(pattern) {
+                for glob in globs(pattern).map_err(|e| rule_error(rule, &e))? {
                     builder.add(glob);
                     scope_of.push(scope);
                 }
             }
         }
-        Sites {
-            set: builder.build().unwrap_or_default(),
+        let Some(first) = rules.iter().find(|r| !r.site.is_empty()) else {
+            return Ok(Sites::default());
+        };
+        // Each glob compiled, so only their number can fail the set: said at the first rule.
+        let set = builder.build().map_err(|e| rule_error(first, &e))?;
+        Ok(Sites {
+            set,
             scope_of,
             scopes,
-        }
+        })
     }
 
     /// For each scope, whether a page at `url` is in it; empty when no rule is scoped to sites.
@@ -70,7 +76,7 @@ impl Sites {
 
 /// The globs of a pattern that [`check_pattern`] accepted: a pattern with no `*` stands for its
 /// host and the hosts under it.
-fn globs(pattern: &str) -> Vec<Glob> {
+fn globs(pattern: &str) -> std::result::Result<Vec<Glob>, globset::Error> {
     let exact = pattern.to_lowercase();
     let mut forms = vec![exact.clone()];
     if !exact.contains('*') {
@@ -78,19 +84,28 @@ fn globs(pattern: &str) -> Vec<Glob> {
     }
     forms
         .iter()
-        .filter_map(|form| {
+        .map(|form| {
             GlobBuilder::new(form)
                 .case_insensitive(true)
                 .literal_separator(false)
                 .build()
-                .ok()
         })
         .collect()
 }
 
+/// An error in the site patterns of `rule`.
+fn rule_error(rule: &Rule, error: &globset::Error) -> Error {
+    Error::Rule {
+        file: rule.file.clone(),
+        line: rule.line,
+        column: 1,
+        message: format!("bad site pattern: {error}"),
+    }
+}
+
 /// Why `pattern` is no domain pattern, if it is not: it must hold letters, digits, `-`, `.` and
 /// `*` alone, with no empty label.
-pub(crate) fn check_pattern(pattern: &str) -> Result<(), String> {
+pub(crate) fn check_pattern(pattern: &str) -> std::result::Result<(), String> {
     if pattern.is_empty() {
         return Err("a site pattern must not be empty".into());
     }
@@ -191,7 +206,7 @@ mod tests {
         let matches = |pattern: &str, host: &str| {
             let set = {
                 let mut b = GlobSetBuilder::new();
-                for g in globs(pattern) {
+                for g in globs(pattern).unwrap() {
                     b.add(g);
                 }
                 b.build().unwrap()

@@ -5,11 +5,11 @@
 //! A record holds its page in a string field: `html` (cleaned as HTML) or `text` (cleaned as
 //! plain text, one block per line); both names can be changed, and `html` wins when both are
 //! there. A string field `url` (its name can be changed too) gives the page's URL, for rules
-//! scoped to sites (see [`crate::site`]). The output record is the input line itself, byte for byte, with the cleaned text added
-//! as a last field (`cleaned` by default) and, when asked for, the verdicts of every block
-//! (`verdicts`, as `newsclean clean --output json` prints them). The other fields are not parsed
-//! into values and written back, only skipped over, so they come out exactly as they came in: same
-//! order, same numbers, same escapes. If a record already has a field of the added name, the added
+//! scoped to sites (see [`crate::site`]). The output record is the input line itself, byte for
+//! byte, with the cleaned text added as a last field (`cleaned` by default) and, when asked for,
+//! the verdicts of every block (`verdicts`, as `newsclean clean --output json` prints them). The
+//! other fields are not parsed into values and written back, only skipped over, so they come out
+//! exactly as they came in: same order, same numbers, same escapes. If a record already has a field of the added name, the added
 //! one comes last (most JSON readers keep the last).
 //!
 //! A line that is not a JSON object, or a record without a page, is not dropped: its output line

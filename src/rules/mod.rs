@@ -589,7 +589,7 @@ impl RuleSetBuilder {
                 return Err(Error::UnknownRule(key.clone()));
             }
         }
-        let sites = Sites::new(&mut rules);
+        let sites = Sites::new(&mut rules)?;
         let compiled = Compiled::new(&rules)?;
         let lexicon = Lexicon::new(&languages, compiled.literals());
         Ok(RuleSet {
