@@ -23,6 +23,15 @@ fn para(topic: &str) -> String {
     )
 }
 
+/// Cleans the plain-text page of `lines` and checks that the blocks beginning with `content`
+/// are kept and those beginning with `chrome` dropped.
+fn check_text(lines: &[String], content: &[&str], chrome: &[&str]) {
+    let page = lines.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    assert_labels(&outcome, content, Label::Content);
+    assert_labels(&outcome, chrome, Label::Chrome);
+}
+
 fn kept(outcome: &Outcome<'_>) -> Vec<String> {
     outcome.kept().map(|l| l.trim().to_string()).collect()
 }
@@ -399,15 +408,12 @@ fn caption_labels_between_paragraphs_are_dropped_without_splitting_the_article()
             .into(),
         para("Third"),
         para("Fourth"),
-    ]
-    .join("\n");
-    let outcome = cleaner().clean_text(&page);
-    assert_labels(
-        &outcome,
+    ];
+    check_text(
+        &page,
         &["The lead", "Second", "Third", "Fourth"],
-        Label::Content,
+        &["FILE PHOTO:", "Pictured:"],
     );
-    assert_labels(&outcome, &["FILE PHOTO:", "Pictured:"], Label::Chrome);
 }
 
 #[test]
@@ -560,11 +566,12 @@ fn html_markup_left_in_a_text_dump_is_chrome() {
         para("Second"),
         "* * <div style=\"position:absolute;\"><img width=1 height=1 alt=\"\" src=\"https://ads.example.com/b?c1=2&c2=15743189\"></div>".into(),
         para("Third"),
-    ]
-    .join("\n");
-    let outcome = cleaner().clean_text(&page);
-    assert_labels(&outcome, &["The lead", "Second", "Third"], Label::Content);
-    assert_labels(&outcome, &["<img", "* * <div"], Label::Chrome);
+    ];
+    check_text(
+        &page,
+        &["The lead", "Second", "Third"],
+        &["<img", "* * <div"],
+    );
 }
 
 #[test]
@@ -669,11 +676,9 @@ fn an_unbulleted_list_of_dates_ending_a_text_article_stays() {
         "June 8 – Festival lineup revealed for the summer".into(),
         "June 7 – Singer cancels shows after illness".into(),
         "June 6 – Record label sold to investors".into(),
-    ]
-    .join("\n");
-    let outcome = cleaner().clean_text(&page);
-    assert_labels(
-        &outcome,
+    ];
+    check_text(
+        &page,
         &[
             "Opening",
             "Closing",
@@ -683,9 +688,8 @@ fn an_unbulleted_list_of_dates_ending_a_text_article_stays() {
             "July 2",
             "August 30",
         ],
-        Label::Content,
+        &["June 8", "June 7", "June 6"],
     );
-    assert_labels(&outcome, &["June 8", "June 7", "June 6"], Label::Chrome);
 }
 
 #[test]
@@ -727,15 +731,12 @@ fn a_table_of_figures_ending_a_text_article_stays() {
         "3     Kevin Harvick     5033    4     6".into(),
         "Home    News    Sport    Weather".into(),
         "Contact us    Careers    Advertise".into(),
-    ]
-    .join("\n");
-    let outcome = cleaner().clean_text(&page);
-    assert_labels(
-        &outcome,
+    ];
+    check_text(
+        &page,
         &["Final standings", "Pos.", "1  ", "2  ", "3  "],
-        Label::Content,
+        &["Home", "Contact us"],
     );
-    assert_labels(&outcome, &["Home", "Contact us"], Label::Chrome);
 }
 
 #[test]
@@ -749,23 +750,16 @@ fn a_more_stories_header_with_a_name_inside_opens_a_related_list() {
         "  • The enduring power of a local myth, even as a rumour".into(),
         para("After the list"),
         para("Last"),
-    ]
-    .join("\n");
-    let outcome = cleaner().clean_text(&page);
-    assert_labels(
-        &outcome,
+    ];
+    check_text(
+        &page,
         &["Opening", "Middle", "After the list", "Last"],
-        Label::Content,
-    );
-    assert_labels(
-        &outcome,
         &[
             "More Great",
             "• The strange",
             "• How the city",
             "• The enduring",
         ],
-        Label::Chrome,
     );
 }
 
@@ -778,9 +772,10 @@ fn a_credit_line_of_photographer_and_agency_is_a_caption() {
         para("Middle"),
         "Jane Roe / Associated Press".into(),
         para("Closing"),
-    ]
-    .join("\n");
-    let outcome = cleaner().clean_text(&page);
-    assert_labels(&outcome, &["Opening", "Middle", "Closing"], Label::Content);
-    assert_labels(&outcome, &["Michael Doe", "Jane Roe"], Label::Chrome);
+    ];
+    check_text(
+        &page,
+        &["Opening", "Middle", "Closing"],
+        &["Michael Doe", "Jane Roe"],
+    );
 }
