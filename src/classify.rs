@@ -126,32 +126,46 @@ pub struct Values([f32; Feature::ALL.len()]);
 impl Values {
     /// The values of the block at `index`.
     fn of(page: &Page<'_>, block: &Block, index: usize) -> Values {
+        Values(Self::by_feature(page, block, index).map(|(_, value)| value))
+    }
+
+    /// The block's features with their values, in the order of [`Feature::ALL`] (a test checks
+    /// it): written out rather than matched feature by feature, which costs a branch each.
+    fn by_feature(
+        page: &Page<'_>,
+        block: &Block,
+        index: usize,
+    ) -> [(Feature, f32); Feature::ALL.len()] {
         let f = &block.features;
         let zones = page.element_of(block).map(|e| e.zones).unwrap_or_default();
         let last = page.blocks.len().saturating_sub(1).max(1);
         let flag = |b: bool| f32::from(u8::from(b));
-        Values(Feature::ALL.map(|(_, feature)| match feature {
-            Feature::Chars => f.chars as f32,
-            Feature::Units => f.units,
-            Feature::Words => f.words as f32,
-            Feature::Digits => f.digits as f32,
-            Feature::SentenceEnds => f32::from(f.sentence_ends),
-            Feature::Separators => f32::from(f.separators),
-            Feature::Repeats => f32::from(f.repeats),
-            Feature::LinkDensity => page.link_density(block),
-            Feature::StopwordLevel => f.stopword_level,
-            Feature::DigitRatio => f.digit_ratio(),
-            Feature::UppercaseRatio => f.uppercase_ratio(),
-            Feature::Position => index as f32 / last as f32,
-            Feature::EndsSentence => flag(f.ends_sentence),
-            Feature::Truncated => flag(f.truncated),
-            Feature::Bulleted => flag(f.marker == Marker::Bullet),
-            Feature::Numbered => flag(f.marker == Marker::Number),
-            Feature::Heading => flag(zones.intersects(Zones::HEADING) || block.heading),
-            Feature::ListItem => {
-                flag(zones.intersects(Zones::LIST_ITEM) || f.marker != Marker::None)
-            }
-        }))
+        [
+            (Feature::Chars, f.chars as f32),
+            (Feature::Units, f.units),
+            (Feature::Words, f.words as f32),
+            (Feature::Digits, f.digits as f32),
+            (Feature::SentenceEnds, f32::from(f.sentence_ends)),
+            (Feature::Separators, f32::from(f.separators)),
+            (Feature::Repeats, f32::from(f.repeats)),
+            (Feature::LinkDensity, page.link_density(block)),
+            (Feature::StopwordLevel, f.stopword_level),
+            (Feature::DigitRatio, f.digit_ratio()),
+            (Feature::UppercaseRatio, f.uppercase_ratio()),
+            (Feature::Position, index as f32 / last as f32),
+            (Feature::EndsSentence, flag(f.ends_sentence)),
+            (Feature::Truncated, flag(f.truncated)),
+            (Feature::Bulleted, flag(f.marker == Marker::Bullet)),
+            (Feature::Numbered, flag(f.marker == Marker::Number)),
+            (
+                Feature::Heading,
+                flag(zones.intersects(Zones::HEADING) || block.heading),
+            ),
+            (
+                Feature::ListItem,
+                flag(zones.intersects(Zones::LIST_ITEM) || f.marker != Marker::None),
+            ),
+        ]
     }
 
     fn get(&self, feature: Feature) -> f32 {
@@ -216,4 +230,22 @@ fn run_members(
         out.insert(i as u32, lens);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    #[test]
+    fn values_are_laid_out_in_feature_order() {
+        let page = crate::text::parse(Cow::Borrowed("One line.\nTwo"), encoding_rs::UTF_8, false);
+        for (index, block) in page.blocks.iter().enumerate() {
+            let features = Values::by_feature(&page, block, index);
+            for (i, (feature, _)) in features.iter().enumerate() {
+                assert_eq!(Feature::ALL[i].1, *feature);
+            }
+        }
+    }
 }
