@@ -590,17 +590,20 @@ impl ScriptCounts {
         } else {
             Script::Han
         };
-        [
+        // The most letters wins; of equal counts, the later in this order.
+        let mut best = (0, None);
+        for (n, script) in [
             (self.hangul * 2, Script::Hangul),
             (cjk, cjk_script),
             (self.latin, Script::Latin),
             (self.cyrillic, Script::Cyrillic),
             (self.other, self.other_script.unwrap_or(Script::Latin)),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, _)| *n)
-        .map(|(_, s)| s)
+        ] {
+            if n > 0 && n >= best.0 {
+                best = (n, Some(script));
+            }
+        }
+        best.1
     }
 }
 
