@@ -779,3 +779,19 @@ fn a_credit_line_of_photographer_and_agency_is_a_caption() {
         &["Michael Doe", "Jane Roe"],
     );
 }
+
+#[test]
+fn see_more_and_video_links_inside_an_article_are_related_links() {
+    let page = [
+        para("Opening"),
+        "SEE MORE: Protests: 800 students under siege in university".to_string(),
+        para("Middle"),
+        "Video: Moscow wins the six-man championship".into(),
+        para("Closing"),
+    ];
+    check_text(
+        &page,
+        &["Opening", "Middle", "Closing"],
+        &["SEE MORE", "Video:"],
+    );
+}
