@@ -77,10 +77,10 @@ impl Sites {
 /// The globs of a pattern that [`check_pattern`] accepted: a pattern with no `*` stands for its
 /// host and the hosts under it.
 fn globs(pattern: &str) -> std::result::Result<Vec<Glob>, globset::Error> {
-    let exact = pattern.to_lowercase();
-    let mut forms = vec![exact.clone()];
-    if !exact.contains('*') {
-        forms.push(format!("*.{exact}"));
+    // Globs compare without case, so the pattern is taken as written.
+    let mut forms = vec![pattern.to_string()];
+    if !pattern.contains('*') {
+        forms.push(format!("*.{pattern}"));
     }
     forms
         .iter()
