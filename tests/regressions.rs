@@ -795,3 +795,62 @@ fn see_more_and_video_links_inside_an_article_are_related_links() {
         &["SEE MORE", "Video:"],
     );
 }
+
+#[test]
+fn follow_prompts_and_newsletter_calls_after_an_article_are_chrome() {
+    let page = [
+        para("Opening"),
+        para("Closing"),
+        "Please follow Money Matters on Twitter and Facebook.".to_string(),
+        "Follow Jane Doe on Twitter.".into(),
+        "Suivez Le Quotidien sur Instagram".into(),
+        "Subscribe to the Money Matters newsletter!".into(),
+        "Choose an available username to complete sign up.".into(),
+    ];
+    check_text(
+        &page,
+        &["Opening", "Closing"],
+        &[
+            "Please follow",
+            "Follow Jane",
+            "Suivez",
+            "Subscribe",
+            "Choose",
+        ],
+    );
+}
+
+#[test]
+fn browser_notices_are_chrome_in_any_language() {
+    let page = [
+        para("Opening"),
+        "To view this content, JavaScript must be enabled and the latest player installed.".to_string(),
+        para("Middle"),
+        "如欲取得最佳浏览效果，请使用最新的浏览器。虽然你可以使用目前的浏览器浏览网站，但是你不能获得最佳视觉享受。".into(),
+        para("Closing"),
+    ];
+    check_text(
+        &page,
+        &["Opening", "Middle", "Closing"],
+        &["To view", "如欲取得"],
+    );
+}
+
+#[test]
+fn illustration_courtesy_and_slashed_agency_credits_are_captions() {
+    let page = [
+        "Illustration by Mike Doe".to_string(),
+        para("Opening"),
+        "Courtesy G4".into(),
+        para("Middle"),
+        "- The mayor in 2008. REUTERS/Benoit Roe -".into(),
+        para("Closing"),
+        "A lire aussi : Notre récit du discours de la maire".into(),
+        para("Last"),
+    ];
+    check_text(
+        &page,
+        &["Opening", "Middle", "Closing", "Last"],
+        &["Illustration", "Courtesy", "- The mayor", "A lire aussi"],
+    );
+}
