@@ -854,3 +854,18 @@ fn illustration_courtesy_and_slashed_agency_credits_are_captions() {
         &["Illustration", "Courtesy", "- The mayor", "A lire aussi"],
     );
 }
+
+#[test]
+fn news_tip_and_contact_prompts_closing_an_article_are_chrome() {
+    let page = [
+        para("Opening"),
+        para("Closing"),
+        "Got a news tip? Email us at tips@example.com.".to_string(),
+        "제보는 카카오톡 okjebo".into(),
+    ];
+    check_text(
+        &page,
+        &["Opening", "Closing"],
+        &["Got a news tip", "제보는"],
+    );
+}
