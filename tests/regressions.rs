@@ -869,3 +869,20 @@ fn news_tip_and_contact_prompts_closing_an_article_are_chrome() {
         &["Got a news tip", "제보는"],
     );
 }
+
+#[test]
+fn commenting_policies_are_chrome_however_long() {
+    let policies = [
+        "Comments are moderated. Please be respectful of other commenters, stay on topic and keep your comments civil; we \
+         reserve the right to remove any comment that breaks these rules, and repeat offenders may be blocked.",
+        "Kommentare werden moderiert. Bitte beachten Sie unsere Netiquette, bevor Sie einen Beitrag verfassen.",
+        "ترحب الشبكة بالنقاش الحيوي والمفيد، ونرجو الالتزام بسياسة التعليقات قبل النشر.",
+    ];
+    let mut page = vec![para("One"), para("Two"), para("Three")];
+    page.extend(policies.iter().map(|p| p.to_string()));
+    check_text(
+        &page,
+        &["One", "Two", "Three"],
+        &["Comments are", "Kommentare", "ترحب"],
+    );
+}
