@@ -886,3 +886,30 @@ fn commenting_policies_are_chrome_however_long() {
         &["Comments are", "Kommentare", "ترحب"],
     );
 }
+
+#[test]
+fn typo_report_prompts_are_chrome_but_a_shortcut_in_prose_is_not() {
+    let page = [
+        para("One"),
+        "To send the draft, the reporters were told to select the text and press Ctrl+Enter, which most of them did on \
+         the first day of the trial."
+            .to_string(),
+        para("Two"),
+        "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter.".into(),
+        "Found a typo? Highlight it and press Ctrl + Enter to let us know.".into(),
+    ];
+    check_text(
+        &page,
+        &["One", "To send the draft", "Two"],
+        &["Нашли ошибку", "Found a typo"],
+    );
+}
+
+#[test]
+fn a_long_caption_closed_by_a_photo_credit_is_dropped() {
+    let caption = "Justices of the court pose for their official photo in the capital on October 7, 2022. Seated \
+        from left are the senior justices, and standing behind them are the four newest members of the bench, who \
+        joined over the past decade. (Photo by Jane DOE / AFP)";
+    let page = [para("One"), caption.to_string(), para("Two"), para("Three")];
+    check_text(&page, &["One", "Two", "Three"], &["Justices of the court"]);
+}
