@@ -913,3 +913,20 @@ fn a_long_caption_closed_by_a_photo_credit_is_dropped() {
     let page = [para("One"), caption.to_string(), para("Two"), para("Three")];
     check_text(&page, &["One", "Two", "Three"], &["Justices of the court"]);
 }
+
+#[test]
+fn click_here_calls_to_action_are_chrome_in_any_language() {
+    let page = [
+        para("One"),
+        "GET THE NEWS APP ON THE GO BY CLICKING HERE".to_string(),
+        para("Two"),
+        "Click here to subscribe to our daily newsletter.".into(),
+        para("Three"),
+        "Pour recevoir nos alertes, cliquez ici.".into(),
+    ];
+    check_text(
+        &page,
+        &["One", "Two", "Three"],
+        &["GET THE NEWS APP", "Click here", "Pour recevoir"],
+    );
+}
