@@ -155,6 +155,7 @@ impl Values {
             (Feature::Position, index as f32 / last as f32),
             (Feature::EndsSentence, flag(f.ends_sentence)),
             (Feature::Truncated, flag(f.truncated)),
+            (Feature::GluedHeadline, flag(f.glued_headline)),
             (Feature::Bulleted, flag(f.marker == Marker::Bullet)),
             (Feature::Numbered, flag(f.marker == Marker::Number)),
             (

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::bytemask::ByteMasks;
+use crate::glue;
 use crate::lang::{LangId, Script, ScriptCounts, WordCounts};
 use crate::lexicon::Found;
 use crate::page::Page;
@@ -53,6 +54,9 @@ pub struct Features {
     pub ends_sentence: bool,
     /// Whether the text ends with an ellipsis (`...`, `…`, `[…]`): an excerpt cut short.
     pub truncated: bool,
+    /// Whether the text opens with a headline run into the text after it, with no break between
+    /// them (`… At Troy SteakhouseA party of six …`; see [`crate::glue`]).
+    pub glued_headline: bool,
     /// Separators typical of menus and breadcrumbs: `|`, `>`, `›`, `»`, `/`, `·`.
     pub separators: u16,
     /// What the first characters mark the block as.
@@ -253,6 +257,7 @@ pub(crate) fn measure_windows(text: &str, windows: &[ByteMasks]) -> (Features, S
     });
     f.truncated = end.ends_with("...") || end.ends_with('…');
     f.ends_sentence = !f.truncated && end.ends_with(is_sentence_final);
+    f.glued_headline = glue::glued_headline(text, windows);
     f.marker = opening.marker;
     let key = opening.key(text);
     let key_start = key.as_ptr() as usize - text.as_ptr() as usize;

@@ -79,6 +79,7 @@ pub mod dom;
 pub mod error;
 pub mod eval;
 pub mod features;
+mod glue;
 pub mod html;
 pub mod lang;
 mod lexicon;

@@ -930,3 +930,27 @@ fn click_here_calls_to_action_are_chrome_in_any_language() {
         &["GET THE NEWS APP", "Click here", "Pour recevoir"],
     );
 }
+
+#[test]
+fn teaser_headlines_run_into_their_summaries_are_dropped() {
+    let teasers = [
+        "Customers Leave Without Paying The Bill At The SteakhouseA party of six left without paying after a fight in the restaurant.",
+        "Council To Mail Panel Applications To 250,000 VotersThe city will mail applications encouraging voters to serve on a new commission.",
+        "Is The Old Bridge Safe?Engineers say the bridge over the river needs repairs before winter, and the council agreed to pay for them.",
+    ];
+    let mut page = vec![para("One"), para("Two"), para("Three")];
+    page.extend(teasers.iter().map(|t| t.to_string()));
+    check_text(
+        &page,
+        &["One", "Two", "Three"],
+        &["Customers Leave", "Council To Mail", "Is The Old Bridge"],
+    );
+    // A subheading run into its paragraph, alone, stays.
+    let page = [
+        para("One"),
+        "What Comes NextThe council will vote on the plan again in the spring, when the budget for the year is known."
+            .to_string(),
+        para("Two"),
+    ];
+    check_text(&page, &["One", "What Comes Next", "Two"], &[]);
+}

@@ -218,6 +218,8 @@ pub enum Feature {
     EndsSentence,
     /// Ends with an ellipsis: an excerpt cut short.
     Truncated,
+    /// Opens with a headline run into the text after it.
+    GluedHeadline,
     /// Starts with a bullet symbol.
     Bulleted,
     /// Starts with a list number.
@@ -230,7 +232,7 @@ pub enum Feature {
 
 impl Feature {
     /// Every feature with its name in rule files.
-    pub const ALL: [(&'static str, Feature); 18] = [
+    pub const ALL: [(&'static str, Feature); 19] = [
         ("chars", Feature::Chars),
         ("units", Feature::Units),
         ("words", Feature::Words),
@@ -245,6 +247,7 @@ impl Feature {
         ("position", Feature::Position),
         ("ends_sentence", Feature::EndsSentence),
         ("truncated", Feature::Truncated),
+        ("glued_headline", Feature::GluedHeadline),
         ("bulleted", Feature::Bulleted),
         ("numbered", Feature::Numbered),
         ("heading", Feature::Heading),
@@ -257,6 +260,7 @@ impl Feature {
             self,
             Feature::EndsSentence
                 | Feature::Truncated
+                | Feature::GluedHeadline
                 | Feature::Bulleted
                 | Feature::Numbered
                 | Feature::Heading

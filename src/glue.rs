@@ -1,0 +1,128 @@
+//! Headlines run into the text after them: `… At Troy SteakhouseA party of six left …`.
+//!
+//! A page flattened to text with nothing between its elements runs a teaser card's headline into
+//! the summary below it. Such a block reads like prose, yet where the two meet a small letter is
+//! followed at once by a capital, and the words before that point are a headline: most of them
+//! capitalised, no full stop among them. Three such blocks in a row are a list of teasers (rule
+//! `related.glued-teasers`); one alone may be a subheading run into its paragraph, and stays.
+//! Only ASCII letters are looked at: the cased scripts of most teaser lists seen glued.
+
+use crate::bytemask::ByteMasks;
+
+/// The fewest words of a glued headline.
+const HEADLINE_WORDS: usize = 3;
+
+/// The longest glued headline, in bytes.
+const HEADLINE_BYTES: usize = 200;
+
+/// Whether `text`, whose byte classes are `windows` (see [`ByteMasks::of_windows`]), opens with
+/// a headline glued to the text after it.
+pub(crate) fn glued_headline(text: &str, windows: &[ByteMasks]) -> bool {
+    let bytes = text.as_bytes();
+    // Whether the byte before the current window is a small ASCII letter.
+    let mut carry = 0;
+    for (k, masks) in windows.iter().enumerate() {
+        if 64 * k > HEADLINE_BYTES {
+            break;
+        }
+        // Where a headline may end: after a small letter, a digit, `?` or `!`.
+        let ends = (masks.alnum & !masks.upper) | (masks.marks & !masks.space);
+        let mut joins = masks.upper & ((ends << 1) | carry);
+        carry = ends >> 63;
+        while joins != 0 {
+            let at = 64 * k + joins.trailing_zeros() as usize;
+            joins &= joins - 1;
+            if at <= HEADLINE_BYTES && ends_headline(bytes, at) && reads_as_headline(&text[..at]) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the capital at `at` may open the text after a headline: the two bytes before it are
+/// small letters or digits (`ShopsWondering`, `250,000The`, not `iPhone`, `McCain` or `3D`), or
+/// a small letter and `?` or `!` (`On The Rise?Violence`).
+fn ends_headline(bytes: &[u8], at: usize) -> bool {
+    let [.., before, last] = bytes[..at] else {
+        return false;
+    };
+    if before.is_ascii_lowercase() {
+        last.is_ascii_lowercase() || last.is_ascii_digit() || matches!(last, b'?' | b'!')
+    } else {
+        before.is_ascii_digit() && last.is_ascii_digit()
+    }
+}
+
+/// Whether `words` read as a headline: at least [`HEADLINE_WORDS`] words with letters, three in
+/// four of them capitalised, and no full stop between them.
+fn reads_as_headline(words: &str) -> bool {
+    if words.contains(". ") {
+        return false;
+    }
+    let (mut all, mut capitalised) = (0, 0);
+    for word in words.split_whitespace() {
+        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        if first.is_numeric() {
+            continue;
+        }
+        all += 1;
+        capitalised += usize::from(first.is_uppercase());
+    }
+    all >= HEADLINE_WORDS && 4 * capitalised >= 3 * all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glued(text: &str) -> bool {
+        let mut windows = Vec::new();
+        ByteMasks::of_windows(text.as_bytes(), &mut windows);
+        glued_headline(text, &windows)
+    }
+
+    #[test]
+    fn finds_a_headline_run_into_its_summary() {
+        assert!(glued(
+            "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left without paying."
+        ));
+        assert!(glued(
+            "Say Cheese? Detroit's Top 3 Cheese ShopsWondering where to find the best cheese in town?"
+        ));
+        assert!(glued(
+            "Michigan To Mail Redistricting Panel Applications To 250,000The state will mail them."
+        ));
+        assert!(glued(
+            "Is Violence In Sports On The Rise?Violence is part of the game, players say."
+        ));
+        assert!(glued(
+            "Police: 2 In Custody After Death Of U of M-Dearborn Student-AthleteA 24-year-old woman was arrested."
+        ));
+    }
+
+    #[test]
+    fn leaves_prose_and_brand_names_alone() {
+        assert!(!glued(
+            "The company said its YouTube channel and PlayStation games would be shown at the fair."
+        ));
+        assert!(!glued("He said. The YouTube star left the stage early."));
+        assert!(!glued(
+            "Sales of the iPhone rose in the quarter, McDonald said."
+        ));
+        assert!(!glued(
+            "The 3D printer and the 4K screen: Three Of The Best Products Of 2019 Are Here."
+        ));
+        assert!(!glued("Ordinary text with no capitals run into words."));
+        assert!(!glued(""));
+    }
+
+    #[test]
+    fn looks_past_the_first_window() {
+        let headline = "Officials Open The New Bridge Over The River After Years Of Delay And Cost OverrunsThe bridge opened.";
+        assert!(headline.len() > 64);
+        assert!(glued(headline));
+    }
+}
