@@ -954,3 +954,22 @@ fn teaser_headlines_run_into_their_summaries_are_dropped() {
     ];
     check_text(&page, &["One", "What Comes Next", "Two"], &[]);
 }
+
+#[test]
+fn headlines_and_categories_with_counts_are_a_list_not_the_article() {
+    let page = [
+        "Most commented".to_string(),
+        "Star quarterback should expect a long suspension (148)".into(),
+        "Reports: Rookie linebacker will be fined (145)".into(),
+        "Vikings come back to beat the Broncos (145)".into(),
+        "Coach says his team made a mistake and lost its cool (142)".into(),
+        para("One"),
+        para("Two"),
+        para("Three"),
+    ];
+    check_text(
+        &page,
+        &["One", "Two", "Three"],
+        &["Star quarterback", "Reports:", "Vikings", "Coach says"],
+    );
+}
