@@ -973,3 +973,15 @@ fn headlines_and_categories_with_counts_are_a_list_not_the_article() {
         &["Star quarterback", "Reports:", "Vikings", "Coach says"],
     );
 }
+
+#[test]
+fn labelled_publication_times_are_metadata() {
+    let page = [
+        "By Jane Doe".to_string(),
+        "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019".into(),
+        para("One"),
+        "Aktualisiert: Dienstag, 19. November, 10:43 Uhr".into(),
+        para("Two"),
+    ];
+    check_text(&page, &["One", "Two"], &["PUBLISHED", "Aktualisiert"]);
+}
