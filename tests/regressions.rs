@@ -985,3 +985,20 @@ fn labelled_publication_times_are_metadata() {
     ];
     check_text(&page, &["One", "Two"], &["PUBLISHED", "Aktualisiert"]);
 }
+
+#[test]
+fn headlines_under_capitalised_kickers_are_links_but_labelled_sentences_stay() {
+    let page = [
+        para("One"),
+        "IN TEXAS: Family of patient quarantined after hospital visit".to_string(),
+        para("Two"),
+        "UPDATE: The governor's office said on Wednesday that it would not comment.".into(),
+        para("Three"),
+        "BREAKING: Senate moves to adjourn over the deaths of two members".into(),
+    ];
+    check_text(
+        &page,
+        &["One", "Two", "UPDATE:", "Three"],
+        &["IN TEXAS:", "BREAKING:"],
+    );
+}
