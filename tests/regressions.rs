@@ -847,11 +847,19 @@ fn illustration_courtesy_and_slashed_agency_credits_are_captions() {
         para("Closing"),
         "A lire aussi : Notre récit du discours de la maire".into(),
         para("Last"),
+        "Screenshot by Jane Roe/Example Esports".into(),
+        para("Final"),
     ];
     check_text(
         &page,
-        &["Opening", "Middle", "Closing", "Last"],
-        &["Illustration", "Courtesy", "- The mayor", "A lire aussi"],
+        &["Opening", "Middle", "Closing", "Last", "Final"],
+        &[
+            "Illustration",
+            "Courtesy",
+            "- The mayor",
+            "A lire aussi",
+            "Screenshot by",
+        ],
     );
 }
 
