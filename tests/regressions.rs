@@ -1010,3 +1010,18 @@ fn headlines_under_capitalised_kickers_are_links_but_labelled_sentences_stay() {
         &["IN TEXAS:", "BREAKING:"],
     );
 }
+
+#[test]
+fn contributor_credits_closing_a_story_are_bylines() {
+    let page = [
+        para("One"),
+        para("Two"),
+        "Associated Press writers Jane Doe and John Roe contributed to this report.".to_string(),
+        "Con información de agencias.".into(),
+    ];
+    check_text(
+        &page,
+        &["One", "Two"],
+        &["Associated Press", "Con información"],
+    );
+}
