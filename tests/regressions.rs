@@ -1025,3 +1025,17 @@ fn contributor_credits_closing_a_story_are_bylines() {
         &["Associated Press", "Con información"],
     );
 }
+
+#[test]
+fn a_writers_biography_under_the_article_is_dropped() {
+    let page = [
+        para("One"),
+        para("Two"),
+        para("Three"),
+        "Jane Doe is an award-winning writer based in Virginia who has covered football from Europe's top clubs \
+         to the lower leagues of South America. She lives with her two dogs."
+            .to_string(),
+        "John Roe is a reporter for Example News.".into(),
+    ];
+    check_text(&page, &["One", "Two", "Three"], &["Jane Doe", "John Roe"]);
+}
