@@ -1039,3 +1039,20 @@ fn a_writers_biography_under_the_article_is_dropped() {
     ];
     check_text(&page, &["One", "Two", "Three"], &["Jane Doe", "John Roe"]);
 }
+
+#[test]
+fn newsletter_form_states_and_moderation_notes_are_chrome() {
+    let page = [
+        para("One"),
+        para("Two"),
+        "Keep an eye on your inbox for the latest sports news.".to_string(),
+        "There was an error processing your subscription.".into(),
+        "Note: we are temporarily moderating all comments submitted to deal with a surge in spam."
+            .into(),
+    ];
+    check_text(
+        &page,
+        &["One", "Two"],
+        &["Keep an eye", "There was an error", "Note: we are"],
+    );
+}
