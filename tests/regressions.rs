@@ -1036,8 +1036,13 @@ fn a_writers_biography_under_the_article_is_dropped() {
          to the lower leagues of South America. She lives with her two dogs."
             .to_string(),
         "John Roe is a reporter for Example News.".into(),
+        "Kim Lee (@kimlee)\u{a0}is an Ideas contributor at Example and the host of a daily radio show.".into(),
     ];
-    check_text(&page, &["One", "Two", "Three"], &["Jane Doe", "John Roe"]);
+    check_text(
+        &page,
+        &["One", "Two", "Three"],
+        &["Jane Doe", "John Roe", "Kim Lee"],
+    );
 }
 
 #[test]
