@@ -1061,3 +1061,19 @@ fn newsletter_form_states_and_moderation_notes_are_chrome() {
         &["Keep an eye", "There was an error", "Note: we are"],
     );
 }
+
+#[test]
+fn long_headlines_in_capitals_inside_an_article_are_links_but_short_subheads_stay() {
+    let page = [
+        para("One"),
+        "STAR CLEARED TO PERFORM AT THE AWARDS AMID FEUD WITH FORMER LABEL".to_string(),
+        para("Two"),
+        "HOW TO USE A WATER BATH CANNER".into(),
+        para("Three"),
+    ];
+    check_text(
+        &page,
+        &["One", "Two", "HOW TO USE", "Three"],
+        &["STAR CLEARED"],
+    );
+}
