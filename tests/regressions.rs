@@ -1077,3 +1077,22 @@ fn long_headlines_in_capitals_inside_an_article_are_links_but_short_subheads_sta
         &["STAR CLEARED"],
     );
 }
+
+#[test]
+fn related_post_links_archive_credits_and_calls_to_subscribe_are_chrome() {
+    let page = [
+        para("One"),
+        "Фото: личный архив Анны Петровой".to_string(),
+        para("Two"),
+        "Related post: Pickled Brussels Sprouts Recipe".into(),
+        para("Three"),
+        "[Related: Keynote Day Two: Integration And Protests]".into(),
+        para("Four"),
+        "Subscribe to the Magazine and stay smart with more of your favorite writers.".into(),
+    ];
+    check_text(
+        &page,
+        &["One", "Two", "Three", "Four"],
+        &["Фото:", "Related post", "[Related", "Subscribe to"],
+    );
+}
