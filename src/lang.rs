@@ -92,6 +92,9 @@ pub enum Script {
 }
 
 impl Script {
+    /// How many scripts there are.
+    const COUNT: usize = Script::Devanagari as usize + 1;
+
     /// The script of a letter, with Han and kana told apart (a page's mix decides between
     /// Chinese and Japanese). `None` for characters that are not letters of a known script.
     #[inline]
@@ -253,6 +256,8 @@ fn filter_bit(key: u128) -> usize {
 #[derive(Debug, Default)]
 pub struct Languages {
     list: Vec<Language>,
+    /// The languages written in each script, by [`Script`] discriminant.
+    by_script: [LangSet; Script::COUNT],
     /// Stop word (lower case) → the languages that list it.
     words: Listed,
     /// Word ending → the languages that list it.
@@ -317,6 +322,7 @@ impl Languages {
             ));
         }
         let id = LangId(self.list.len() as u8);
+        self.by_script[parsed.script as usize].insert(id);
         for word in parsed.stopwords.split_whitespace() {
             self.max_word_bytes = self.max_word_bytes.max(longest_form(word));
             let lower = word.to_lowercase();
@@ -361,13 +367,7 @@ impl Languages {
 
     /// The languages written in `script`.
     pub fn written_in(&self, script: Script) -> LangSet {
-        let mut set = LangSet::default();
-        for (id, lang) in self.all() {
-            if lang.script == script {
-                set.insert(id);
-            }
-        }
-        set
+        self.by_script[script as usize]
     }
 
     /// The stop words written in ASCII letters and digits alone (lower case), with the languages
