@@ -206,7 +206,7 @@ impl Lexicon {
         for (b, list) in punct_lists.into_iter().enumerate() {
             punct[b] = push_list(list);
         }
-        let regex_literals = PrefixIndex::new(&prefix_literals, &mut push_list);
+        let regex_literals = PrefixIndex::new(&prefix_literals, &stored, &mut push_list);
         let mut words: Vec<(Box<[u8]>, WordEntry)> = by_word.into_iter().collect();
         words.sort_by(|a, b| a.0.cmp(&b.0));
         let mut table = WordTable::with_capacity(words.len());
@@ -412,7 +412,7 @@ impl Lexicon {
 
     /// Reports the regex literals (which may end inside a word) occurring at the start of the
     /// word at `at`, `run` bytes long, or at a capital inside it (`masks` are the byte classes
-    /// of the window at `base`).
+    /// of the window at `base`). Blocks longer than any of them matters in are not looked at.
     #[inline]
     fn try_regex_literals(
         &self,
@@ -422,7 +422,7 @@ impl Lexicon {
         units: f32,
         found: &mut impl FnMut(Found),
     ) {
-        if self.regex_literals.is_empty() {
+        if units > self.regex_literals.max_units {
             return;
         }
         self.regex_literals.find(self, text, at, units, found);
@@ -721,7 +721,7 @@ fn alnum_mask(x: u64) -> u64 {
 /// byte are not kept: they would be in every block). Two bit sets come first, so that most words
 /// cost one or two looks at them: one over the first two bytes of the literals, one over a hash
 /// of the keys.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct PrefixIndex {
     /// Key → range of the lexicon's lists.
     lists: FxHashMap<u32, (u32, u32)>,
@@ -731,21 +731,27 @@ struct PrefixIndex {
     heads: Box<[u64]>,
     /// Whether some literal is under four bytes.
     short: bool,
+    /// The longest block in which any of the literals matters (minus infinity without any).
+    max_units: f32,
 }
 
 /// Bits of [`PrefixIndex::filter`]'s hash.
 const PREFIX_FILTER_BITS: u32 = 14;
 
 impl PrefixIndex {
+    /// The index of `literals` (their bytes, folded, and their index in `stored`).
     fn new(
         literals: &[(Vec<u8>, u32)],
+        stored: &[Literal],
         push_list: &mut impl FnMut(Vec<u32>) -> (u32, u32),
     ) -> PrefixIndex {
         let mut by_key: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         let mut short = false;
+        let mut max_units = f32::NEG_INFINITY;
         let mut heads = vec![0u64; 1 << (16 - 6)].into_boxed_slice();
         for (bytes, i) in literals.iter().filter(|(bytes, _)| bytes.len() >= 2) {
             short |= bytes.len() < 4;
+            max_units = max_units.max(stored[*i as usize].max_units);
             let head = head_key(bytes);
             heads[head / 64] |= 1 << (head % 64);
             by_key.entry(prefix_key(bytes)).or_default().push(*i);
@@ -764,11 +770,8 @@ impl PrefixIndex {
             filter,
             heads,
             short,
+            max_units,
         }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.lists.is_empty()
     }
 
     /// Reports the literals occurring at `at`.
