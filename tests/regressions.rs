@@ -1096,3 +1096,21 @@ fn related_post_links_archive_credits_and_calls_to_subscribe_are_chrome() {
         &["Фото:", "Related post", "[Related", "Subscribe to"],
     );
 }
+
+#[test]
+fn glued_credits_and_escaped_markup_are_chrome() {
+    let page = [
+        para("One"),
+        "The senator speaks at the Capitol on July 25, 2019.Jane Doe / AP file".to_string(),
+        para("Two"),
+        "The president asked voters for a big win.Credit...John Roe/The Daily Example".into(),
+        para("Three"),
+        "&lt;span data-mce-type=\"bookmark\" style=\"display: inline-block;\"&gt;&lt;/span&gt;"
+            .into(),
+    ];
+    check_text(
+        &page,
+        &["One", "Two", "Three"],
+        &["The senator", "The president", "&lt;span"],
+    );
+}
