@@ -1107,10 +1107,13 @@ fn glued_credits_and_escaped_markup_are_chrome() {
         para("Three"),
         "&lt;span data-mce-type=\"bookmark\" style=\"display: inline-block;\"&gt;&lt;/span&gt;"
             .into(),
+        para("Four"),
+        "Roughly 13,000 troops remain in the country, 18 years after the invasion [File: Reuters]"
+            .into(),
     ];
     check_text(
         &page,
-        &["One", "Two", "Three"],
-        &["The senator", "The president", "&lt;span"],
+        &["One", "Two", "Three", "Four"],
+        &["The senator", "The president", "&lt;span", "Roughly 13,000"],
     );
 }
