@@ -942,7 +942,7 @@ fn click_here_calls_to_action_are_chrome_in_any_language() {
 #[test]
 fn teaser_headlines_run_into_their_summaries_are_dropped() {
     let teasers = [
-        "Customers Leave Without Paying The Bill At The SteakhouseA party of six left without paying after a fight in the restaurant.",
+        "Six Diners Leave The Grill Without Paying A $500 BillA party of six left the restaurant after a row over the music.",
         "Council To Mail Panel Applications To 250,000 VotersThe city will mail applications encouraging voters to serve on a new commission.",
         "Is The Old Bridge Safe?Engineers say the bridge over the river needs repairs before winter, and the council agreed to pay for them.",
     ];
@@ -951,7 +951,7 @@ fn teaser_headlines_run_into_their_summaries_are_dropped() {
     check_text(
         &page,
         &["One", "Two", "Three"],
-        &["Customers Leave", "Council To Mail", "Is The Old Bridge"],
+        &["Six Diners", "Council To Mail", "Is The Old Bridge"],
     );
     // A subheading run into its paragraph, alone, stays.
     let page = [
@@ -986,7 +986,7 @@ fn headlines_and_categories_with_counts_are_a_list_not_the_article() {
 fn labelled_publication_times_are_metadata() {
     let page = [
         "By Jane Doe".to_string(),
-        "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019".into(),
+        "PUBLISHED: 08:15, Wed, Mar 4, 2020 | UPDATED: 09:02, Wed, Mar 4, 2020".into(),
         para("One"),
         "Aktualisiert: Dienstag, 19. November, 10:43 Uhr".into(),
         para("Two"),
@@ -1050,15 +1050,15 @@ fn newsletter_form_states_and_moderation_notes_are_chrome() {
     let page = [
         para("One"),
         para("Two"),
-        "Keep an eye on your inbox for the latest sports news.".to_string(),
-        "There was an error processing your subscription.".into(),
-        "Note: we are temporarily moderating all comments submitted to deal with a surge in spam."
+        "Thanks! Keep an eye on your inbox for our morning briefing.".to_string(),
+        "Sorry, there was an error processing your subscription request.".into(),
+        "Please note that we are moderating all comments on this story until further notice."
             .into(),
     ];
     check_text(
         &page,
         &["One", "Two"],
-        &["Keep an eye", "There was an error", "Note: we are"],
+        &["Thanks! Keep", "Sorry, there was", "Please note"],
     );
 }
 
@@ -1068,12 +1068,12 @@ fn long_headlines_in_capitals_inside_an_article_are_links_but_short_subheads_sta
         para("One"),
         "STAR CLEARED TO PERFORM AT THE AWARDS AMID FEUD WITH FORMER LABEL".to_string(),
         para("Two"),
-        "HOW TO USE A WATER BATH CANNER".into(),
+        "WHAT TO PACK FOR THE TRIP NORTH".into(),
         para("Three"),
     ];
     check_text(
         &page,
-        &["One", "Two", "HOW TO USE", "Three"],
+        &["One", "Two", "WHAT TO PACK", "Three"],
         &["STAR CLEARED"],
     );
 }
@@ -1084,7 +1084,7 @@ fn related_post_links_archive_credits_and_calls_to_subscribe_are_chrome() {
         para("One"),
         "Фото: личный архив Анны Петровой".to_string(),
         para("Two"),
-        "Related post: Pickled Brussels Sprouts Recipe".into(),
+        "Related post: Our Favourite Winter Soup Recipe".into(),
         para("Three"),
         "[Related: Keynote Day Two: Integration And Protests]".into(),
         para("Four"),
@@ -1101,19 +1101,24 @@ fn related_post_links_archive_credits_and_calls_to_subscribe_are_chrome() {
 fn glued_credits_and_escaped_markup_are_chrome() {
     let page = [
         para("One"),
-        "The senator speaks at the Capitol on July 25, 2019.Jane Doe / AP file".to_string(),
+        "The senator speaks at the Capitol on March 3, 2021.Jane Doe / AP file".to_string(),
         para("Two"),
         "The president asked voters for a big win.Credit...John Roe/The Daily Example".into(),
         para("Three"),
         "&lt;span data-mce-type=\"bookmark\" style=\"display: inline-block;\"&gt;&lt;/span&gt;"
             .into(),
         para("Four"),
-        "Roughly 13,000 troops remain in the country, 18 years after the invasion [File: Reuters]"
+        "Soldiers patrol the border crossing at dawn during the first week of the truce [File: Reuters]"
             .into(),
     ];
     check_text(
         &page,
         &["One", "Two", "Three", "Four"],
-        &["The senator", "The president", "&lt;span", "Roughly 13,000"],
+        &[
+            "The senator",
+            "The president",
+            "&lt;span",
+            "Soldiers patrol",
+        ],
     );
 }
