@@ -55,7 +55,7 @@ pub struct Features {
     /// Whether the text ends with an ellipsis (`...`, `…`, `[…]`): an excerpt cut short.
     pub truncated: bool,
     /// Whether the text opens with a headline run into the text after it, with no break between
-    /// them (`… The Grill Without PayingA party of six …`; see [`crate::glue`]).
+    /// them (`… The Grill Without PayingA party of six …`): a teaser card flattened to text.
     pub glued_headline: bool,
     /// Separators typical of menus and breadcrumbs: `|`, `>`, `›`, `»`, `/`, `·`.
     pub separators: u16,
