@@ -1089,11 +1089,13 @@ fn related_post_links_archive_credits_and_calls_to_subscribe_are_chrome() {
         "[Related: Keynote Day Two: Integration And Protests]".into(),
         para("Four"),
         "Subscribe to the Magazine and stay smart with more of your favorite writers.".into(),
+        para("Five"),
+        "Also: See our holiday gift guide at Example".into(),
     ];
     check_text(
         &page,
-        &["One", "Two", "Three", "Four"],
-        &["Фото:", "Related post", "[Related", "Subscribe to"],
+        &["One", "Two", "Three", "Four", "Five"],
+        &["Фото:", "Related post", "[Related", "Subscribe to", "Also:"],
     );
 }
 
