@@ -990,8 +990,14 @@ fn labelled_publication_times_are_metadata() {
         para("One"),
         "Aktualisiert: Dienstag, 19. November, 10:43 Uhr".into(),
         para("Two"),
+        "Updated Mar 4, 9:02 AM; Posted Mar 4, 8:51 AM".into(),
+        para("Three"),
     ];
-    check_text(&page, &["One", "Two"], &["PUBLISHED", "Aktualisiert"]);
+    check_text(
+        &page,
+        &["One", "Two", "Three"],
+        &["PUBLISHED", "Aktualisiert", "Updated Mar 4"],
+    );
 }
 
 #[test]
