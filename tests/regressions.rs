@@ -1130,3 +1130,23 @@ fn glued_credits_and_escaped_markup_are_chrome() {
         ],
     );
 }
+
+#[test]
+fn portal_subscription_prompts_under_a_korean_article_are_chrome() {
+    let sentence = |s: &str| {
+        format!(
+            "{s} 삼성전자가 올해 3분기 영업이익이 10조원을 넘어섰다고 8일 밝혔다. 반도체 업황 회복이 실적을 끌어올렸다."
+        )
+    };
+    let page = [
+        sentence("첫째,"),
+        sentence("둘째,"),
+        "네이버 메인에서 ○○일보를 구독하세요!".to_string(),
+        "카카오톡 채널 추가하고 최신 뉴스 받아보기".into(),
+    ];
+    check_text(
+        &page,
+        &["첫째", "둘째"],
+        &["네이버 메인에서", "카카오톡 채널"],
+    );
+}
