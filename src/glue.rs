@@ -15,12 +15,17 @@ const HEADLINE_WORDS: usize = 3;
 /// The longest glued headline, in bytes.
 const HEADLINE_BYTES: usize = 200;
 
+/// The most places a block is tried at: a headline holds few small letters run into capitals
+/// (`YouTube`), and text made of them is no headline; this keeps the cost of a block bounded.
+const MAX_TRIES: usize = 4;
+
 /// Whether `text`, whose byte classes are `windows` (see [`ByteMasks::of_windows`]), opens with
 /// a headline glued to the text after it.
 pub(crate) fn glued_headline(text: &str, windows: &[ByteMasks]) -> bool {
     let bytes = text.as_bytes();
     // Whether the byte before the current window may end a headline (see `ends` below).
     let mut carry = 0;
+    let mut tries = 0;
     for (k, masks) in windows.iter().enumerate() {
         if 64 * k > HEADLINE_BYTES {
             break;
@@ -32,8 +37,15 @@ pub(crate) fn glued_headline(text: &str, windows: &[ByteMasks]) -> bool {
         while joins != 0 {
             let at = 64 * k + joins.trailing_zeros() as usize;
             joins &= joins - 1;
-            if at <= HEADLINE_BYTES && ends_headline(bytes, at) && reads_as_headline(&text[..at]) {
+            if at > HEADLINE_BYTES || !ends_headline(bytes, at) {
+                continue;
+            }
+            if reads_as_headline(&text[..at]) {
                 return true;
+            }
+            tries += 1;
+            if tries == MAX_TRIES {
+                return false;
             }
         }
     }
@@ -117,6 +129,12 @@ mod tests {
         ));
         assert!(!glued("Ordinary text with no capitals run into words."));
         assert!(!glued(""));
+    }
+
+    #[test]
+    fn gives_up_on_text_made_of_joins() {
+        let camel = "abCdeFghIjkLmnOpqRstUvwXyzAbcDefGhiJklMnoPqrStuVwx Then A Headline Of Words HereThe text.";
+        assert!(!glued(camel));
     }
 
     #[test]
