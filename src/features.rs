@@ -427,7 +427,7 @@ impl OneByOne<'_> {
     /// Counts the character `c`, not ASCII, at byte `at`.
     fn classify(&mut self, at: usize, c: char) -> WordPart {
         // Punctuation, the most frequent, is no letter of a script: it skips the script test.
-        let script = if Script::is_punctuation(c) {
+        let script = if Script::is_punctuation(c) || is_script_full_stop(c) {
             None
         } else {
             Script::of(c)
@@ -461,7 +461,9 @@ impl OneByOne<'_> {
         if c.is_whitespace() {
             self.wide_space(at, c.len_utf8());
         }
-        if matches!(c, '。' | '！' | '？' | '…' | '›' | '»' | '·' | '∙' | '•') {
+        if matches!(c, '。' | '！' | '？' | '…' | '›' | '»' | '·' | '∙' | '•')
+            || is_script_full_stop(c)
+        {
             punctuation(self.text, at, c, &mut self.f);
         }
         if Script::is_symbol(c) {
@@ -519,7 +521,7 @@ fn punctuation(text: &str, at: usize, c: char, f: &mut Features) {
     let prev = text[..at].chars().next_back();
     let next = text[at + c.len_utf8()..].chars().next();
     match c {
-        '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
+        '.' | '!' | '?' | '。' | '！' | '？' | '…' | '؟' => {
             let after_ok =
                 next.is_none_or(|n| n.is_whitespace() || is_closing(n) || is_fullwidth_end(c));
             if after_ok
@@ -534,8 +536,16 @@ fn punctuation(text: &str, at: usize, c: char, f: &mut Features) {
         {
             f.separators = f.separators.saturating_add(1);
         }
+        _ if is_script_full_stop(c) => f.sentence_ends = f.sentence_ends.saturating_add(1),
         _ => {}
     }
+}
+
+/// Whether `c` is the full stop of a script that has its own (the Devanagari danda, the Myanmar,
+/// Khmer, Ethiopic, Armenian, Tibetan and Urdu full stops, and the Arabic question mark): it
+/// ends a sentence wherever it stands.
+fn is_script_full_stop(c: char) -> bool {
+    matches!(c, '।' | '॥' | '။' | '។' | '።' | '։' | '།' | '۔' | '؟')
 }
 
 /// Whether the word before a full stop at the end of `before` is an abbreviation: one to three
@@ -577,7 +587,7 @@ fn is_closing(c: char) -> bool {
 
 /// Whether `c` ends a sentence (an ellipsis does not).
 fn is_sentence_final(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟') || is_script_full_stop(c)
 }
 
 fn is_fullwidth_end(c: char) -> bool {
@@ -1037,6 +1047,16 @@ mod tests {
         assert!(measure_text("회의가 끝났다.”").0.ends_sentence);
         assert!(measure_text("会议结束了。").0.ends_sentence);
         assert!(!measure_text("Most read stories").0.ends_sentence);
+    }
+
+    #[test]
+    fn finds_the_full_stops_of_scripts_that_have_their_own() {
+        let hindi = measure_text("सरकार ने आज नई योजना शुरू की। मंत्री ने कहा कि यह सफल होगी।").0;
+        assert_eq!((hindi.sentence_ends, hindi.ends_sentence), (2, true));
+        let burmese = measure_text("မြို့တော်မှာ မိုးရွာခဲ့တယ်။ လမ်းတွေ ပိတ်ခဲ့တယ်။").0;
+        assert_eq!((burmese.sentence_ends, burmese.ends_sentence), (2, true));
+        let arabic = measure_text("هل ستنجح الخطة؟ قال الوزير إنها ستنجح.").0;
+        assert_eq!(arabic.sentence_ends, 2);
     }
 
     #[test]

@@ -1150,3 +1150,28 @@ fn portal_subscription_prompts_under_a_korean_article_are_chrome() {
         &["네이버 메인에서", "카카오톡 채널"],
     );
 }
+
+#[test]
+fn paragraphs_ended_by_a_danda_are_prose() {
+    // Hindi ends its sentences with the danda (।), not a full stop: without it counted, the
+    // short paragraphs of a text page weigh no more than its menu, and the page comes out empty.
+    let lines = [
+        "होम",
+        "देश",
+        "विदेश",
+        "नगर परिषद ने बजट पास किया",
+        "महापौर ने बैठक में नए बजट पर चर्चा की। सदस्यों ने धन की माँग की।",
+        "विपक्ष ने सड़कों की मरम्मत पर सवाल उठाए। बहस देर रात तक चली।",
+        "आयुक्त ने कहा कि काम अगले महीने शुरू होगा। ठेके जल्द दिए जाएँगे।",
+        "परिषद ने स्कूलों के लिए भी धन रखा। शिक्षकों ने इसका स्वागत किया।",
+        "संबंधित खबरें",
+        "राज्य सरकार ने नई बस सेवा शुरू की",
+        "शहर में बारिश से यातायात प्रभावित",
+    ]
+    .map(String::from);
+    check_text(
+        &lines,
+        &["महापौर", "विपक्ष", "आयुक्त", "परिषद ने स्कूलों"],
+        &["होम", "विदेश", "संबंधित", "राज्य सरकार", "शहर में"],
+    );
+}

@@ -1283,6 +1283,16 @@ message = "Korean block"
 explanation = "Fires on Korean blocks only."
 
 [[rule]]
+id = "t.known-lang"
+category = "chrome"
+kind = "feature"
+lang = ["any"]
+when = { chars = { min = 1 } }
+weight = -0.5
+message = "block of a known language"
+explanation = "Fires on blocks of every language a file describes, never on one of unknown language."
+
+[[rule]]
 id = "t.html-only"
 category = "chrome"
 kind = "feature"
@@ -1296,25 +1306,32 @@ explanation = "Fires on HTML pages only."
         .build()
         .unwrap();
     let cleaner = cleaner(rules);
-    let page = "대통령은 회의에서 새 예산안에 대해 발언했다.\nThe president spoke about the new budget at the meeting.";
+    // Korean, English, and Georgian, a script no language file describes.
+    let page = "대통령은 회의에서 새 예산안에 대해 발언했다.\nThe president spoke about the new budget at the meeting.\nპრეზიდენტმა შეხვედრაზე ახალ ბიუჯეტზე ისაუბრა.";
     let ids = |outcome: &Outcome<'_>| table(outcome, |id| id.starts_with("t."));
     let text = cleaner.clean_text(page);
-    assert!(ids(&text).lines().next().unwrap().ends_with("| t.ko-only"));
-    assert!(ids(&text).lines().nth(1).unwrap().ends_with('|'));
+    let lines: Vec<String> = ids(&text).lines().map(String::from).collect();
+    assert!(
+        lines[0].ends_with("| t.known-lang t.ko-only"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].ends_with("| t.known-lang"), "{}", lines[1]);
+    assert!(lines[2].ends_with('|'), "{}", lines[2]);
     let html = cleaner.clean_html("<p>대통령은 회의에서 새 예산안에 대해 발언했다.</p><p>The president spoke about the new budget at the meeting.</p>");
     assert!(
         ids(&html)
             .lines()
             .next()
             .unwrap()
-            .ends_with("| t.html-only t.ko-only")
+            .ends_with("| t.html-only t.known-lang t.ko-only")
     );
     assert!(
         ids(&html)
             .lines()
             .nth(1)
             .unwrap()
-            .ends_with("| t.html-only")
+            .ends_with("| t.html-only t.known-lang")
     );
 }
 

@@ -424,7 +424,8 @@ pub struct Rule {
     pub message: String,
     /// What the rule does and why.
     pub explanation: String,
-    /// Language codes the rule is limited to (empty: any language).
+    /// Language codes the rule is limited to, `any` standing for every language a file
+    /// describes (empty: every block, whatever its language).
     pub lang: Vec<String>,
     /// Domain patterns of the sites the rule is limited to, in lower case (empty: any page; see
     /// [`crate::site`]).

@@ -135,14 +135,7 @@ fn convert(src: &Source<'_>, start: usize, raw: RawRule, languages: &Languages) 
                     }
                 }
             }
-            (
-                list.get_ref()
-                    .iter()
-                    .filter(|c| *c != "any")
-                    .cloned()
-                    .collect(),
-                set,
-            )
+            (list.get_ref().clone(), set)
         }
     };
     let mut site = Vec::new();
