@@ -633,14 +633,16 @@ fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -
 fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let blocks = &ctx.page.blocks;
     let n = blocks.len();
+    let chrome = |j: usize| ctx.specific_chrome(&ev.reasons[j]);
     let mut lists = Vec::new();
     let mut i = 0;
     while i < n {
-        let end = (i + 1..n)
-            .find(|&j| blocks[j].features.marker == Marker::None)
-            .unwrap_or(n);
-        // Only the text of a block followed by two items or more is looked at.
-        if end > i + 2 && ev.score(i) > 0.0 && ctx.page.text(&blocks[i]).ends_with([':', '：']) {
+        let introduces = ev.score(i) > 0.0 && ctx.page.text(&blocks[i]).ends_with([':', '：']);
+        let (end, items) = match introduces {
+            true => marked_items(ctx.page, i + 1, chrome),
+            false => (i + 1, 0),
+        };
+        if items >= 2 {
             lists.push(i + 1..end);
         }
         i = end.max(i + 1);
@@ -664,14 +666,57 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
         }
     }
     let mut items = vec![false; n];
+    let is_item = |j: usize| blocks[j].features.marker != Marker::None;
     for list in lists {
-        if !list.clone().any(|j| ctx.specific_chrome(&ev.reasons[j])) {
-            items[list].fill(true);
+        if !list.clone().any(|j| chrome(j) && is_item(j)) {
+            // A line between items with chrome evidence (an image placeholder) stays out.
+            for j in list.filter(|&j| !chrome(j)) {
+                items[j] = true;
+            }
         }
     }
     for (j, _) in items.iter().enumerate().filter(|(_, item)| **item) {
         ctx.fire(Signal::IntroducedList, j, ev, Detail::None);
     }
+}
+
+/// The most blocks between two items of a list: its own lines (a link, an image, a line of
+/// detail), as a text dump writes a list whose items hold more than one line.
+const ITEM_LINES: usize = 2;
+
+/// The list of bulleted or numbered blocks that starts at block `first`: its end and how many
+/// items it holds. Up to [`ITEM_LINES`] blocks may follow each item (`1) Lego Star Wars 75188`,
+/// `http://amzn.to/…`, `[image]`, `2) …`) where the next item goes on with the numbering, or,
+/// for bullets, where none of those blocks has chrome evidence (`chrome(j)`); either every item
+/// has such lines or none has. The lines that follow the last item are the list's too when the
+/// items before it had some.
+fn marked_items(page: &Page<'_>, first: usize, chrome: impl Fn(usize) -> bool) -> (usize, usize) {
+    let n = page.blocks.len();
+    let is_item = |j: usize| j < n && page.blocks[j].features.marker != Marker::None;
+    let number = |j: usize| lists::item_number(page.text(&page.blocks[j]));
+    let (mut at, mut items, mut lines) = (first, 0, 0);
+    while is_item(at) {
+        items += 1;
+        let next = (at + 1..n.min(at + 2 + ITEM_LINES)).find(|&j| is_item(j));
+        let Some(next) = next else {
+            // The last item: its lines are as many as the item before had, if it had any.
+            let own = (at + 1..n.min(at + 1 + lines)).take_while(|&j| !is_item(j) && !chrome(j));
+            return (own.last().map_or(at + 1, |j| j + 1), items);
+        };
+        let gap = next - at - 1;
+        // Items without lines of their own make a list of them only.
+        let goes_on = match (number(at), number(next)) {
+            _ if items > 1 && (gap == 0) != (lines == 0) => false,
+            _ if gap == 0 => true,
+            (Some(a), Some(b)) => b == a + 1,
+            _ => (at + 1..next).all(|j| !chrome(j)),
+        };
+        if !goes_on {
+            return (at + 1, items);
+        }
+        (lines, at) = (gap, next);
+    }
+    (at, items)
 }
 
 /// Settles undecided blocks from their neighbours, and headings before content.

@@ -11,11 +11,25 @@
 //! * or every line is a table row: three cells or more, apart by runs of two spaces or more, the
 //!   same number of cells on each line. A run of rows counts when most of them hold a number
 //!   cell (standings, statistics), which the grids of links of a page layout do not.
+//!
+//! It also reads the number a numbered item opens with ([`item_number`]), which tells whether
+//! items with other lines between them still make one list.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
+
+/// The number a numbered list item opens with (`1)`, `2.`, `(3)`, `[4]`), if it opens with one
+/// of at most four digits.
+pub(crate) fn item_number(text: &str) -> Option<u32> {
+    let rest = text.trim_start().trim_start_matches(['(', '[']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
 
 /// The most characters before the separator that a lead may hold.
 const MAX_LEAD_CHARS: usize = 24;
@@ -188,6 +202,15 @@ pub fn shaped_run<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_number_an_item_opens_with() {
+        assert_eq!(item_number("1) Lego Star Wars"), Some(1));
+        assert_eq!(item_number("  (12) Magnum P.I."), Some(12));
+        assert_eq!(item_number("[3] Notes"), Some(3));
+        assert_eq!(item_number("• Bullet"), None);
+        assert_eq!(item_number("20250101 archive"), None);
+    }
 
     fn shown(text: &str) -> Option<String> {
         lead_shape(text).map(|shape| shape.classes().iter().collect())

@@ -1175,3 +1175,43 @@ fn paragraphs_ended_by_a_danda_are_prose() {
         &["होम", "विदेश", "संबंधित", "राज्य सरकार", "शहर में"],
     );
 }
+
+#[test]
+fn a_numbered_list_whose_items_hold_a_link_line_is_the_article() {
+    // A round-up that a text dump wrote as an item line, its link and at times an image
+    // placeholder: the items are the list the last paragraph announces, not a run of links.
+    let mut lines = vec![
+        "Gift guide".to_string(),
+        "Home".into(),
+        "Deals".into(),
+        para("The holiday season"),
+        para("Shoppers"),
+        "Here are the deals on retro toys and films worth a look this week:".into(),
+    ];
+    let items = [
+        "Lego Star Wars 75188 Resistance Bomber",
+        "Polistil 960574 Electric Race Track",
+        "Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)",
+        "Ghostbusters Collection 1-2 (Steelbook)",
+        "Indiana Jones Collection 1-4 (5 Blu-Ray)",
+    ];
+    for (n, item) in items.iter().enumerate() {
+        lines.push(format!("{}) {item}", n + 1));
+        lines.push(format!("http://amzn.to/2x{n}Fh"));
+        if n % 2 == 0 {
+            lines.push(format!("[{}-300x300]", n + 1));
+        }
+    }
+    lines.extend(["Leave a comment".to_string(), "Cookie settings".into()]);
+    check_text(
+        &lines,
+        &[
+            "1) Lego",
+            "http://amzn.to/2x0Fh",
+            "3) Blade",
+            "5) Indiana",
+            "http://amzn.to/2x4Fh",
+        ],
+        &["Home", "[1-300x300]", "[3-300x300]", "Leave a comment"],
+    );
+}
