@@ -427,7 +427,7 @@ impl OneByOne<'_> {
     /// Counts the character `c`, not ASCII, at byte `at`.
     fn classify(&mut self, at: usize, c: char) -> WordPart {
         // Punctuation, the most frequent, is no letter of a script: it skips the script test.
-        let script = if Script::is_punctuation(c) || is_script_full_stop(c) {
+        let script = if Script::is_punctuation(c) {
             None
         } else {
             Script::of(c)

@@ -100,6 +100,9 @@ impl Script {
     #[inline]
     pub fn of(c: char) -> Option<Script> {
         let u = c as u32;
+        if Script::is_script_punctuation(c) {
+            return None;
+        }
         Some(match u {
             0x41..=0x5a | 0x61..=0x7a | 0xc0..=0x24f | 0x1e00..=0x1eff => Script::Latin,
             0x370..=0x3ff => Script::Greek,
@@ -142,6 +145,36 @@ impl Script {
     #[inline]
     pub fn is_punctuation(c: char) -> bool {
         matches!(c as u32, 0xa0..=0xbf | 0x2000..=0x2bff | 0x3000..=0x303f)
+    }
+
+    /// Whether `c` is punctuation inside the block of a script's letters: the Greek question
+    /// mark and raised dot, the Hebrew maqaf, sof pasuq, geresh and gershayim, the Arabic comma,
+    /// semicolon, question mark, percent sign, separators and full stop, the Devanagari dandas and
+    /// abbreviation sign, and the Thai marks that end a text.
+    fn is_script_punctuation(c: char) -> bool {
+        matches!(
+            c,
+            '\u{37e}'
+                | '\u{387}'
+                | '\u{5be}'
+                | '\u{5c0}'
+                | '\u{5c3}'
+                | '\u{5c6}'
+                | '\u{5f3}'
+                | '\u{5f4}'
+                | '\u{60c}'
+                | '\u{61b}'
+                | '\u{61f}'
+                | '\u{66a}'
+                ..='\u{66d}'
+                    | '\u{6d4}'
+                    | '\u{964}'
+                    | '\u{965}'
+                    | '\u{970}'
+                    | '\u{e4f}'
+                    | '\u{e5a}'
+                    | '\u{e5b}'
+        )
     }
 
     /// Whether the script has upper and lower case.
@@ -703,7 +736,7 @@ mod tests {
     }
 
     #[test]
-    fn the_builtin_languages_tell_european_prose_apart() {
+    fn the_builtin_languages_tell_prose_apart() {
         let rules = crate::rules::RuleSet::builtin().unwrap();
         let langs = rules.languages();
         let prose = [
@@ -731,6 +764,54 @@ mod tests {
                 "id",
                 "Dewan kota telah menyetujui anggaran pada hari Selasa setelah perdebatan panjang tentang biaya jalan yang baru.",
             ),
+            (
+                "tr",
+                "Cumhurbaşkanı, salı günü Ankara'da yaptığı açıklamada yeni anayasa taslağının önümüzdeki ay meclise sunulacağını söyledi. Muhalefet partileri ise sürecin şeffaf olmadığını ve kendileriyle hiçbir görüşme yapılmadığını belirtti.",
+            ),
+            (
+                "vi",
+                "Quốc hội đã thông qua luật sửa đổi về đất đai vào chiều thứ Năm với hơn chín mươi phần trăm đại biểu tán thành. Theo các chuyên gia, luật mới sẽ giúp người dân được bồi thường công bằng hơn khi nhà nước thu hồi đất.",
+            ),
+            (
+                "cs",
+                "Poslanecká sněmovna ve středu schválila vládní návrh na zvýšení rozpočtu na obranu, který počítá s tím, že výdaje dosáhnou dvou procent hrubého domácího produktu už příští rok. Opozice však kritizuje, že peníze chybí ve školství a ve zdravotnictví.",
+            ),
+            (
+                "ro",
+                "Parlamentul a adoptat marți proiectul de lege privind reforma pensiilor, după o dezbatere care a durat peste zece ore. Opoziția a anunțat că va contesta legea la Curtea Constituțională, pentru că, în opinia sa, aceasta nu respectă principiul egalității.",
+            ),
+            (
+                "hu",
+                "Az Országgyűlés kedden elfogadta a jövő évi költségvetést, amely jelentős forrásokat biztosít az egészségügy és az oktatás számára. Az ellenzéki pártok szerint azonban a számok nem reálisak, mert a kormány túl magas gazdasági növekedéssel számol.",
+            ),
+            (
+                "uk",
+                "Верховна Рада у вівторок ухвалила закон про реформу місцевого самоврядування, за який проголосували 280 депутатів. Документ передбачає, що громади отримають більше повноважень і частину податків, які досі йшли до державного бюджету.",
+            ),
+            (
+                "el",
+                "Η κυβέρνηση κατέθεσε την Τετάρτη στη Βουλή το νομοσχέδιο για την αναμόρφωση του φορολογικού συστήματος, το οποίο προβλέπει μειώσεις φόρων για τις οικογένειες με παιδιά. Η αξιωματική αντιπολίτευση υποστηρίζει ότι οι αλλαγές ευνοούν κυρίως τα υψηλά εισοδήματα.",
+            ),
+            (
+                "he",
+                "הכנסת אישרה הלילה בקריאה ראשונה את הצעת התקציב לשנה הבאה, ברוב של 61 חברי כנסת מול 55. האופוזיציה טענה כי התקציב פוגע במעמד הביניים ואינו מקצה די כסף למערכת הבריאות.",
+            ),
+            (
+                "hi",
+                "संसद के शीतकालीन सत्र के पहले दिन विपक्ष ने महंगाई और बेरोजगारी के मुद्दे पर जोरदार हंगामा किया। विपक्षी दलों का कहना था कि सरकार को इन समस्याओं पर तुरंत चर्चा करनी चाहिए।",
+            ),
+            (
+                "fa",
+                "مجلس شورای اسلامی روز سه‌شنبه لایحه بودجه سال آینده را با اکثریت آرا تصویب کرد. بر اساس این لایحه، حقوق کارمندان دولت بیست درصد افزایش می‌یابد. برخی از نمایندگان منتقد گفتند که درآمدهای پیش‌بینی‌شده واقع‌بینانه نیست و کسری بودجه افزایش خواهد یافت. وزیر اقتصاد اما تأکید کرد که دولت برای مهار تورم برنامه مشخصی دارد و هزینه‌ها را کنترل خواهد کرد.",
+            ),
+            (
+                "da",
+                "Folketinget vedtog torsdag en ny klimalov, som skal sikre, at Danmark reducerer sine udledninger af drivhusgasser med 70 procent inden 2030. Loven blev stemt igennem med et bredt flertal, men flere partier på begge fløje mener, at den ikke går langt nok.",
+            ),
+            (
+                "fi",
+                "Eduskunta hyväksyi tiistaina hallituksen esityksen, jonka mukaan työttömyysturvaa leikataan ensi vuoden alusta. Oppositio arvosteli päätöstä jyrkästi ja sanoi, että se heikentää erityisesti pienituloisten asemaa.",
+            ),
         ];
         for (code, text) in prose {
             assert_eq!(detect(langs, text).as_deref(), Some(code), "{text}");
@@ -744,6 +825,17 @@ mod tests {
             detect(langs, "http://amzn.to/2iJFhRj").as_deref(),
             Some("en")
         );
+    }
+
+    #[test]
+    fn punctuation_inside_a_script_block_is_no_letter() {
+        assert_eq!(Script::of('क'), Some(Script::Devanagari));
+        assert_eq!(Script::of('।'), None);
+        assert_eq!(Script::of('ب'), Some(Script::Arabic));
+        assert_eq!(Script::of('،'), None);
+        assert_eq!(Script::of('؟'), None);
+        assert_eq!(Script::of('ש'), Some(Script::Hebrew));
+        assert_eq!(Script::of('־'), None);
     }
 
     #[test]
