@@ -1215,3 +1215,24 @@ fn a_numbered_list_whose_items_hold_a_link_line_is_the_article() {
         &["Home", "[1-300x300]", "[3-300x300]", "Leave a comment"],
     );
 }
+
+#[test]
+fn captions_closed_by_a_date_and_a_place_are_captions() {
+    let lines = [
+        "Floods close schools".to_string(),
+        para("The city"),
+        "Commuters wait at a flooded bus stop after heavy rain, on March 3, 2021 in Jakarta, Indonesia."
+            .into(),
+        para("The mayor"),
+        "Rescue workers carry a resident through the water on Wednesday, Mar. 3, 2021 in Bekasi, West Java."
+            .into(),
+        para("Forecasters"),
+        "The storm reached the coast on March 2, 2021, a day earlier than forecast, and the rivers rose overnight."
+            .into(),
+    ];
+    check_text(
+        &lines,
+        &["The city", "The mayor", "Forecasters", "The storm reached"],
+        &["Commuters wait", "Rescue workers"],
+    );
+}
