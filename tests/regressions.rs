@@ -1236,3 +1236,22 @@ fn captions_closed_by_a_date_and_a_place_are_captions() {
         &["Commuters wait", "Rescue workers"],
     );
 }
+
+#[test]
+fn share_to_buttons_alone_or_run_together_are_share_chrome() {
+    let lines = [
+        "Markets rally on rate hopes".to_string(),
+        "Share to TwitterTwitterShare to FacebookFacebookShare to EmailEmailShare to MoreMore"
+            .into(),
+        para("Investors"),
+        para("Analysts"),
+        "Share to Facebook".into(),
+        para("Traders"),
+        "The bank raised its share to 30 percent last year, filings show.".into(),
+    ];
+    check_text(
+        &lines,
+        &["Investors", "Analysts", "Traders", "The bank raised"],
+        &["Share to Twitter", "Share to Facebook"],
+    );
+}
