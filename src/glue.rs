@@ -67,11 +67,10 @@ fn ends_headline(bytes: &[u8], at: usize) -> bool {
 }
 
 /// Whether `words` read as a headline: at least [`HEADLINE_WORDS`] words with letters, three in
-/// four of them capitalised, and no full stop between them.
+/// four of them capitalised; or, with a full stop between them (`… Cider Mill. Here's A Look At
+/// …`), twice as many words, every one capitalised, as prose never is.
 fn reads_as_headline(words: &str) -> bool {
-    if words.contains(". ") {
-        return false;
-    }
+    let full_stop = words.contains(". ");
     let (mut all, mut capitalised) = (0, 0);
     for word in words.split_whitespace() {
         let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
@@ -83,7 +82,11 @@ fn reads_as_headline(words: &str) -> bool {
         all += 1;
         capitalised += usize::from(first.is_uppercase());
     }
-    all >= HEADLINE_WORDS && 4 * capitalised >= 3 * all
+    if full_stop {
+        all >= 2 * HEADLINE_WORDS && capitalised == all
+    } else {
+        all >= HEADLINE_WORDS && 4 * capitalised >= 3 * all
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +114,9 @@ mod tests {
             "Is The Old Bridge Safe?Engineers say it needs repairs before winter."
         ));
         assert!(glued(
+            "There's No Place Like A Cider Mill. Here's A Look At Some FavoritesFall has arrived."
+        ));
+        assert!(glued(
             "Police: 2 In Custody After Death Of A Local Student-AthleteA 24-year-old woman was arrested."
         ));
     }
@@ -121,6 +127,9 @@ mod tests {
             "The company said its YouTube channel and PlayStation games would be shown at the fair."
         ));
         assert!(!glued("He said. The YouTube star left the stage early."));
+        assert!(!glued(
+            "The Council Met On Tuesday. It voted on the new budgetOfficials said it would pass."
+        ));
         assert!(!glued(
             "Sales of the iPhone rose in the quarter, McDonald said."
         ));
