@@ -12,7 +12,7 @@
 //!   same number of cells on each line. A run of rows counts when most of them hold a number
 //!   cell (standings, statistics), which the grids of links of a page layout do not.
 //!
-//! It also reads the number a numbered item opens with ([`item_number`]), which tells whether
+//! It also reads the number a numbered item opens with (`item_number`), which tells whether
 //! items with other lines between them still make one list.
 
 use std::ops::Range;
