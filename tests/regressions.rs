@@ -1255,3 +1255,20 @@ fn share_to_buttons_alone_or_run_together_are_share_chrome() {
         &["Share to Twitter", "Share to Facebook"],
     );
 }
+
+#[test]
+fn newsletter_pitches_after_an_article_are_subscription_chrome() {
+    let lines = [
+        "Council approves the budget".to_string(),
+        para("The council"),
+        para("Residents"),
+        "Want more stories like this?".into(),
+        "Every day we send an email with the top stories from the city desk.".into(),
+        para("Earlier"),
+    ];
+    check_text(
+        &lines,
+        &["The council", "Residents"],
+        &["Want more stories", "Every day we send"],
+    );
+}
