@@ -1272,3 +1272,21 @@ fn newsletter_pitches_after_an_article_are_subscription_chrome() {
         &["Want more stories", "Every day we send"],
     );
 }
+
+#[test]
+fn links_that_name_a_site_by_its_address_are_related_links() {
+    let lines = [
+        "Car dealers brace for a slow winter".to_string(),
+        para("Dealers"),
+        "On ExampleChronicle.com: Car sales plunge nearly 17 percent in August".into(),
+        para("Buyers"),
+        "Also on example.news Journalists threatened with arrest as the dispute widens".into(),
+        para("Analysts"),
+        "On Monday the ministry said sales would recover in spring.".into(),
+    ];
+    check_text(
+        &lines,
+        &["Dealers", "Buyers", "Analysts", "On Monday"],
+        &["On ExampleChronicle.com", "Also on example.news"],
+    );
+}
