@@ -1290,3 +1290,19 @@ fn links_that_name_a_site_by_its_address_are_related_links() {
         &["On ExampleChronicle.com", "Also on example.news"],
     );
 }
+
+#[test]
+fn lines_telling_how_to_reach_the_author_are_meta() {
+    let lines = [
+        "Council approves the budget".to_string(),
+        para("The council"),
+        para("Residents"),
+        "Write to Jane Roe at jane.roe@example.com".into(),
+        "Email John Doe at jdoe@example.com or follow him @jdoe.".into(),
+    ];
+    check_text(
+        &lines,
+        &["The council", "Residents"],
+        &["Write to Jane Roe", "Email John Doe"],
+    );
+}
