@@ -1306,3 +1306,20 @@ fn lines_telling_how_to_reach_the_author_are_meta() {
         &["Write to Jane Roe", "Email John Doe"],
     );
 }
+
+#[test]
+fn date_lines_with_ordinal_days_are_meta() {
+    let lines = [
+        "Council approves the budget".to_string(),
+        "Published Monday, November 18th, 2019".into(),
+        para("The council"),
+        para("Residents"),
+        "Updated 3rd March 2021".into(),
+        para("Earlier"),
+    ];
+    check_text(
+        &lines,
+        &["The council", "Residents", "Earlier"],
+        &["Published Monday", "Updated 3rd March"],
+    );
+}
