@@ -461,8 +461,10 @@ impl OneByOne<'_> {
         if c.is_whitespace() {
             self.wide_space(at, c.len_utf8());
         }
-        if matches!(c, '。' | '！' | '？' | '…' | '›' | '»' | '·' | '∙' | '•')
-            || is_script_full_stop(c)
+        if matches!(
+            c,
+            '。' | '！' | '？' | '؟' | '…' | '›' | '»' | '·' | '∙' | '•'
+        ) || is_script_full_stop(c)
         {
             punctuation(self.text, at, c, &mut self.f);
         }
@@ -542,10 +544,10 @@ fn punctuation(text: &str, at: usize, c: char, f: &mut Features) {
 }
 
 /// Whether `c` is the full stop of a script that has its own (the Devanagari danda, the Myanmar,
-/// Khmer, Ethiopic, Armenian, Tibetan and Urdu full stops, and the Arabic question mark): it
-/// ends a sentence wherever it stands.
+/// Khmer, Ethiopic, Armenian, Tibetan and Urdu full stops): it ends a sentence wherever it
+/// stands.
 fn is_script_full_stop(c: char) -> bool {
-    matches!(c, '।' | '॥' | '။' | '។' | '።' | '։' | '།' | '۔' | '؟')
+    matches!(c, '।' | '॥' | '။' | '។' | '።' | '։' | '།' | '۔')
 }
 
 /// Whether the word before a full stop at the end of `before` is an abbreviation: one to three
