@@ -156,6 +156,7 @@ impl Values {
             (Feature::EndsSentence, flag(f.ends_sentence)),
             (Feature::Truncated, flag(f.truncated)),
             (Feature::GluedHeadline, flag(f.glued_headline)),
+            (Feature::Doubled, flag(f.doubled)),
             (Feature::Bulleted, flag(f.marker == Marker::Bullet)),
             (Feature::Numbered, flag(f.marker == Marker::Number)),
             (

@@ -57,6 +57,9 @@ pub struct Features {
     /// Whether the text opens with a headline run into the text after it, with no break between
     /// them (`… The Grill Without PayingA party of six …`): a teaser card flattened to text.
     pub glued_headline: bool,
+    /// Whether the text is one text written twice (`Shy owlShy owl`): an image's alternative
+    /// text and title, or a link's text and title, both dumped.
+    pub doubled: bool,
     /// Separators typical of menus and breadcrumbs: `|`, `>`, `›`, `»`, `/`, `·`.
     pub separators: u16,
     /// What the first characters mark the block as.
@@ -258,6 +261,7 @@ pub(crate) fn measure_windows(text: &str, windows: &[ByteMasks]) -> (Features, S
     f.truncated = end.ends_with("...") || end.ends_with('…');
     f.ends_sentence = !f.truncated && end.ends_with(is_sentence_final);
     f.glued_headline = glue::glued_headline(text, windows);
+    f.doubled = glue::doubled(text);
     f.marker = opening.marker;
     let key = opening.key(text);
     let key_start = key.as_ptr() as usize - text.as_ptr() as usize;

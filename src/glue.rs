@@ -1,4 +1,5 @@
-//! Headlines run into the text after them: `… Leave The Diner Without PayingA party of six left …`.
+//! Texts a scraper ran together: headlines run into the text after them (`… Leave The Diner
+//! Without PayingA party of six left …`), and texts written twice (`Shy owlShy owl`).
 //!
 //! A page flattened to text with nothing between its elements runs a teaser card's headline into
 //! the summary below it. Such a block reads like prose, yet where the two meet a small letter is
@@ -6,6 +7,10 @@
 //! capitalised, no full stop among them. Three such blocks in a row are a list of teasers (rule
 //! `related.glued-teasers`); one alone may be a subheading run into its paragraph, and stays.
 //! Only ASCII letters are looked at: the cased scripts of most teaser lists seen glued.
+//!
+//! A text written twice, run together or with a space between, is an image's alternative text
+//! next to its title or caption, or a link's text next to its title: a dump that keeps every
+//! attribute writes them both. Article text does not repeat itself within a line.
 
 use crate::bytemask::ByteMasks;
 
@@ -50,6 +55,32 @@ pub(crate) fn glued_headline(text: &str, windows: &[ByteMasks]) -> bool {
         }
     }
     false
+}
+
+/// The fewest bytes of a text written twice (see [`doubled`]).
+const MIN_DOUBLED: usize = 4;
+
+/// The most bytes of a text written twice: alternative texts, titles and captions are shorter.
+const MAX_DOUBLED: usize = 1_000;
+
+/// Whether `text` (trimmed) is one text written twice, run together or with one white space
+/// character between (`Shy owlShy owl`, `Donate Donate`), that text holding a letter or digit
+/// (`=====` is a rule, not this) and [`MIN_DOUBLED`] to [`MAX_DOUBLED`] bytes.
+pub(crate) fn doubled(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let half = bytes.len() / 2;
+    if !(MIN_DOUBLED..=MAX_DOUBLED).contains(&half) {
+        return false;
+    }
+    let (first, second) = if bytes.len().is_multiple_of(2) {
+        (&bytes[..half], &bytes[half..])
+    } else if bytes[half].is_ascii_whitespace() {
+        (&bytes[..half], &bytes[half + 1..])
+    } else {
+        return false;
+    };
+    // The second half opens with the text's first byte, so both halves are whole characters.
+    first == second && text[..half].chars().any(char::is_alphanumeric)
 }
 
 /// Whether the capital at `at` may open the text after a headline: the two bytes before it are
@@ -138,6 +169,21 @@ mod tests {
         ));
         assert!(!glued("Ordinary text with no capitals run into words."));
         assert!(!glued(""));
+    }
+
+    #[test]
+    fn finds_texts_written_twice() {
+        assert!(doubled("Shy owlShy owl"));
+        assert!(doubled("Donate Donate"));
+        assert!(doubled("mavic-mini.jpgmavic-mini.jpg"));
+        assert!(doubled("[IMG_0513-3][IMG_0513-3]"));
+        assert!(doubled("관련 기사관련 기사"));
+        assert!(!doubled("=============================="));
+        assert!(!doubled("New York, New York"));
+        assert!(!doubled("Shy owl Shy owls"));
+        assert!(!doubled("ab ab"));
+        assert!(!doubled(""));
+        assert!(!doubled(&"a.\"".repeat(1_000)));
     }
 
     #[test]

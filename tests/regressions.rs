@@ -1323,3 +1323,23 @@ fn date_lines_with_ordinal_days_are_meta() {
         &["Published Monday", "Updated 3rd March"],
     );
 }
+
+#[test]
+fn texts_written_twice_are_chrome() {
+    let caption =
+        "A pedestrian walks through snow showers along the avenue in the city center on Tuesday.";
+    let lines = [
+        "Council approves the budget".to_string(),
+        para("The council"),
+        format!("{caption}{caption}"),
+        para("Residents"),
+        "Shy owlShy owl".into(),
+        para("Earlier"),
+        "Donate Donate".into(),
+    ];
+    check_text(
+        &lines,
+        &["The council", "Residents", "Earlier"],
+        &["A pedestrian walks", "Shy owl", "Donate"],
+    );
+}

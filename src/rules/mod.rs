@@ -220,6 +220,8 @@ pub enum Feature {
     Truncated,
     /// Opens with a headline run into the text after it.
     GluedHeadline,
+    /// Is one text written twice.
+    Doubled,
     /// Starts with a bullet symbol.
     Bulleted,
     /// Starts with a list number.
@@ -232,7 +234,7 @@ pub enum Feature {
 
 impl Feature {
     /// Every feature with its name in rule files.
-    pub const ALL: [(&'static str, Feature); 19] = [
+    pub const ALL: [(&'static str, Feature); 20] = [
         ("chars", Feature::Chars),
         ("units", Feature::Units),
         ("words", Feature::Words),
@@ -248,6 +250,7 @@ impl Feature {
         ("ends_sentence", Feature::EndsSentence),
         ("truncated", Feature::Truncated),
         ("glued_headline", Feature::GluedHeadline),
+        ("doubled", Feature::Doubled),
         ("bulleted", Feature::Bulleted),
         ("numbered", Feature::Numbered),
         ("heading", Feature::Heading),
@@ -261,6 +264,7 @@ impl Feature {
             Feature::EndsSentence
                 | Feature::Truncated
                 | Feature::GluedHeadline
+                | Feature::Doubled
                 | Feature::Bulleted
                 | Feature::Numbered
                 | Feature::Heading
