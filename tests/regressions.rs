@@ -1343,3 +1343,20 @@ fn texts_written_twice_are_chrome() {
         &["A pedestrian walks", "Shy owl", "Donate"],
     );
 }
+
+#[test]
+fn date_lines_with_the_time_of_day_first_are_meta() {
+    let lines = [
+        "Council approves the budget".to_string(),
+        "Published 11:11 PM EST Nov 19, 2019".into(),
+        para("The council"),
+        para("Residents"),
+        "Updated 3:45 p.m. ET Nov. 19, 2019".into(),
+        para("Earlier"),
+    ];
+    check_text(
+        &lines,
+        &["The council", "Residents", "Earlier"],
+        &["Published 11:11", "Updated 3:45"],
+    );
+}
