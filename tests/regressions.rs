@@ -1360,3 +1360,23 @@ fn date_lines_with_the_time_of_day_first_are_meta() {
         &["Published 11:11", "Updated 3:45"],
     );
 }
+
+/// Inside article body markup a short sentence scores high, so the credit and contact lines that
+/// close a story must outweigh it.
+#[test]
+fn contributor_credits_and_author_contacts_in_article_body_markup_are_meta() {
+    let html = format!(
+        r#"<html><body><div class="article-body">
+            <p>{}</p><p>{}</p><p>{}</p>
+            <p>Jane Roe contributed reporting from Hong Kong.</p>
+            <p>Email John Doe at jdoe@example.com or follow him @jdoe. Follow us on Twitter.</p>
+            </div></body></html>"#,
+        para("One"),
+        para("Two"),
+        para("Three")
+    );
+    let outcome = cleaner().clean_html(&html);
+    assert_eq!(label_of(&outcome, "Jane Roe"), Label::Chrome);
+    assert_eq!(label_of(&outcome, "Email John Doe"), Label::Chrome);
+    assert_eq!(kept(&outcome).len(), 3);
+}
