@@ -1380,3 +1380,20 @@ fn contributor_credits_and_author_contacts_in_article_body_markup_are_meta() {
     assert_eq!(label_of(&outcome, "Email John Doe"), Label::Chrome);
     assert_eq!(kept(&outcome).len(), 3);
 }
+
+#[test]
+fn captions_with_a_credit_run_into_them_are_captions() {
+    let lines = [
+        "Council approves the budget".to_string(),
+        para("The council"),
+        "The city hall is seen from the square on a rainy morning.Jane Doe/Getty".into(),
+        para("Residents"),
+        "The budget papers are stacked on a desk in the council chamber.Reuters".into(),
+        para("Earlier"),
+    ];
+    check_text(
+        &lines,
+        &["The council", "Residents", "Earlier"],
+        &["The city hall", "The budget papers"],
+    );
+}
