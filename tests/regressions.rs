@@ -1370,6 +1370,8 @@ fn contributor_credits_and_author_contacts_in_article_body_markup_are_meta() {
             <p>{}</p><p>{}</p><p>{}</p>
             <p>Jane Roe contributed reporting from Hong Kong.</p>
             <p>Email John Doe at jdoe@example.com or follow him @jdoe. Follow us on Twitter.</p>
+            <p>Have a tip? Ann Poe may be reached at apoe@example.com. Follow her on Facebook.</p>
+            <p>Reach the reporters on Twitter at <a href="http://twitter.com/ex">twitter.com/ex</a></p>
             </div></body></html>"#,
         para("One"),
         para("Two"),
@@ -1378,6 +1380,8 @@ fn contributor_credits_and_author_contacts_in_article_body_markup_are_meta() {
     let outcome = cleaner().clean_html(&html);
     assert_eq!(label_of(&outcome, "Jane Roe"), Label::Chrome);
     assert_eq!(label_of(&outcome, "Email John Doe"), Label::Chrome);
+    assert_eq!(label_of(&outcome, "Have a tip"), Label::Chrome);
+    assert_eq!(label_of(&outcome, "Reach the reporters"), Label::Chrome);
     assert_eq!(kept(&outcome).len(), 3);
 }
 
