@@ -496,7 +496,7 @@ fn sections(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) -> Vec<bool> {
                 });
                 let cards = || {
                     let next_prose = next_prose.get_or_insert_with(|| {
-                        first_from_each(n, |j| ctx.page.blocks[j].features.units >= PROSE_UNITS)
+                        first_from_each(n, |j| opens_prose(ctx.page, &first, j))
                     });
                     let needed = resume_ratio * best_mass;
                     (category == Category::Related)
@@ -570,11 +570,25 @@ fn content_after_list(list_ends: &[usize], first: &[f32], i: usize) -> Option<us
     (end < first.len() && end - i > 2 && first[end] > 0.0).then_some(end)
 }
 
+/// The fewest sentences in a row, each a block of its own, that read as prose (see
+/// [`opens_prose`]).
+const PROSE_SENTENCES: usize = 3;
+
+/// Whether block `j` opens prose: it is paragraph-long ([`PROSE_UNITS`] or more), or it and the
+/// blocks after it are [`PROSE_SENTENCES`] blocks in a row that each end a sentence and lean
+/// towards content in the first pass (`first`), as short paragraphs do and headlines of story
+/// cards, which end no sentence, do not.
+fn opens_prose(page: &Page<'_>, first: &[f32], j: usize) -> bool {
+    let sentence = |k: usize| page.blocks[k].features.ends_sentence && first[k] > 0.0;
+    page.blocks[j].features.units >= PROSE_UNITS
+        || (j + PROSE_SENTENCES <= first.len() && (j..j + PROSE_SENTENCES).all(sentence))
+}
+
 /// Where the article resumes after a box of story cards that follows the "Related" header at
 /// block `i`: the cards are short lines (headline, author, date, image placeholder), and the
 /// first block of prose after them is content, followed by more content, and starts a run of
 /// at least `needed` evidence (`best_from` gives the evidence of the best run from each block,
-/// `next_prose` the first block of [`PROSE_UNITS`] or more from each block on). `None` when
+/// `next_prose` the first block from each block on that [`opens_prose`]). `None` when
 /// that prose is a card's own (a teaser's excerpt, followed by the next card: the box is a list
 /// of stories that runs on), or when it repeats other text of the page (a page's data repeating
 /// its article after the boxes is not the article going on).

@@ -1401,3 +1401,38 @@ fn captions_with_a_credit_run_into_them_are_captions() {
         &["The city hall", "The budget papers"],
     );
 }
+
+#[test]
+fn short_paragraphs_after_a_box_of_headlines_resume_the_article() {
+    // A "Don't miss" box of headlines without bullets inside a text article, then a picture
+    // and the article going on in short paragraphs, none of them paragraph-long: three
+    // sentences in a row are the article resuming, where headlines end no sentence.
+    let lines = [
+        "Rail strike called off".to_string(),
+        para("Opening"),
+        para("Second"),
+        para("Third"),
+        "DON'T MISS".into(),
+        "Passengers face weeks of disruption [VIDEO]".into(),
+        "Analysis: why the pay talks keep failing [INSIGHT]".into(),
+        "Union leaders meet ministers again [LATEST]".into(),
+        "Rail workers".into(),
+        "Rail workers on a picket line (Image: GETTY)".into(),
+        "Union members had voted for the strike by a wide margin in October, after two years of talks.".into(),
+        "They said the offer on the table did not keep up with the rising cost of living in the cities.".into(),
+        "The company said it would put a new offer to them on Monday, along with a promise on hours.".into(),
+        "Related articles".into(),
+        "• Commuters brace for a week of cancellations".into(),
+        "• Ministers urge both sides back to the table".into(),
+    ];
+    check_text(
+        &lines,
+        &["Opening", "Union members", "They said", "The company"],
+        &[
+            "Passengers face",
+            "Analysis:",
+            "Union leaders",
+            "• Commuters",
+        ],
+    );
+}
