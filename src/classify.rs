@@ -9,8 +9,9 @@
 //! per block.
 
 use crate::dom::DomHits;
-use crate::features::{BlockLiterals, Marker, range};
+use crate::features::{BlockLiterals, range};
 use crate::lang::LangId;
+use crate::marker::Marker;
 use crate::page::{Block, InputKind, Page, Zones};
 use crate::rules::compiled::ShapeKind;
 use crate::rules::{Bound, Feature, InputScope, Rule, RuleKind, RuleSet};

@@ -65,7 +65,7 @@
 //! # How it works
 //!
 //! Bytes are decoded ([`decode`]), split into blocks by a front-end ([`text`] or [`html`]),
-//! measured ([`features`]), judged block by block by the rules ([`classify`]), then in context
+//! measured ([`features`], with list markers read by [`marker`]), judged block by block by the rules ([`classify`]), then in context
 //! ([`context`]); each block ends with a [`Verdict`].
 
 pub mod batch;
@@ -85,6 +85,7 @@ pub mod lang;
 mod lexicon;
 pub mod lists;
 pub mod markdown;
+pub mod marker;
 pub mod outcome;
 pub mod page;
 mod render;

@@ -311,7 +311,7 @@ impl Compiled {
     }
 
     /// Calls `hit(rule, start, end)` for every whole-line phrase rule matching a block, given
-    /// its trimmed `text` and its line `key` (see [`crate::features::line_key`]) as a range of
+    /// its trimmed `text` and its line `key` (see [`crate::marker::line_key`]) as a range of
     /// `text`. `scratch` is a reusable buffer.
     pub(crate) fn line_phrase_hits(
         &self,
@@ -422,7 +422,7 @@ impl Compiled {
 
     /// Calls `hit(rule, start, end)` for every prefix and contains phrase rule matching a block,
     /// given the literals `found` in it, and the start of its line key (see
-    /// [`crate::features::line_key`]), where prefixes must be. Hits come in the order an
+    /// [`crate::marker::line_key`]), where prefixes must be. Hits come in the order an
     /// automaton would report them: by end, and for the same end the longest first. Returns the
     /// regexes whose literals were found.
     pub(crate) fn literal_hits(
@@ -589,7 +589,7 @@ explanation = "e"
 
     /// The test rules (`t.…`) that phrases and regexes fire on `text`, with what they matched.
     fn matches(set: &RuleSet, text: &str) -> Vec<(String, String)> {
-        let key = crate::features::line_key(text);
+        let key = crate::marker::line_key(text);
         let start = key.as_ptr() as usize - text.as_ptr() as usize;
         let key = start..start + key.len();
         let mut hits = Vec::new();
