@@ -65,8 +65,8 @@
 //! # How it works
 //!
 //! Bytes are decoded ([`decode`]), split into blocks by a front-end ([`text`] or [`html`]),
-//! measured ([`features`], with list markers read by [`marker`]), judged block by block by the rules ([`classify`]), then in context
-//! ([`context`]); each block ends with a [`Verdict`].
+//! measured ([`features`], with list markers read by [`marker`]), judged block by block by the
+//! rules ([`classify`]), then in context ([`context`]); each block ends with a [`Verdict`].
 
 pub mod batch;
 mod bytemask;
