@@ -1436,3 +1436,22 @@ fn short_paragraphs_after_a_box_of_headlines_resume_the_article() {
         ],
     );
 }
+
+#[test]
+fn wire_credits_are_meta_and_prose_about_reporting_stays() {
+    let html = format!(
+        r#"<html><body><div class="article-body">
+            <p>{}</p><p>{}</p>
+            <p>Reporting by the Times showed that the agency had ignored the warnings for years.</p>
+            <p>{}</p>
+            <p>(Reporting by Jane Roe; Editing by John Doe)</p>
+            </div></body></html>"#,
+        para("One"),
+        para("Two"),
+        para("Three")
+    );
+    let outcome = cleaner().clean_html(&html);
+    assert_eq!(label_of(&outcome, "(Reporting by"), Label::Chrome);
+    assert_eq!(label_of(&outcome, "Reporting by the Times"), Label::Content);
+    assert_eq!(kept(&outcome).len(), 4);
+}
