@@ -1455,3 +1455,20 @@ fn wire_credits_are_meta_and_prose_about_reporting_stays() {
     assert_eq!(label_of(&outcome, "Reporting by the Times"), Label::Content);
     assert_eq!(kept(&outcome).len(), 4);
 }
+
+#[test]
+fn captions_opening_with_an_image_copyright_are_captions() {
+    let lines = [
+        "Council approves the budget".to_string(),
+        para("The council"),
+        "Image copyright Getty Images Image caption The mayor has led the council since 2015"
+            .into(),
+        para("Residents"),
+        para("Earlier"),
+    ];
+    check_text(
+        &lines,
+        &["The council", "Residents", "Earlier"],
+        &["Image copyright"],
+    );
+}
