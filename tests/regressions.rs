@@ -1472,3 +1472,19 @@ fn captions_opening_with_an_image_copyright_are_captions() {
         &["Image copyright"],
     );
 }
+
+#[test]
+fn newsletter_calls_after_a_short_question_are_subscription_chrome() {
+    let lines = [
+        "Council approves the budget".to_string(),
+        para("The council"),
+        "Want more deals? Join the Daily Deals Newsletter.".into(),
+        para("Residents"),
+        para("Earlier"),
+    ];
+    check_text(
+        &lines,
+        &["The council", "Residents", "Earlier"],
+        &["Want more deals"],
+    );
+}
