@@ -12,14 +12,15 @@ use regex::Regex;
 /// one level of parentheses.
 const TARGET: &str = r#"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)"#;
 
-/// `![alt](image)`: shows nothing (an HTML image is not text either).
+/// `![alt](image)`: shows nothing (an HTML image is not text either). The alternative text may
+/// hold escaped brackets (`![A lander \[NASA\]](…)`).
 static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"!\[[^\]\n]*\]{TARGET}")).expect("image pattern is valid")
+    Regex::new(&format!(r"!\[(?:[^\]\\\n]|\\.)*\]{TARGET}")).expect("image pattern is valid")
 });
 
-/// `[text](target)`: shows its text.
+/// `[text](target)`: shows its text, which may hold escaped brackets.
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\[([^\[\]\n]*)\]{TARGET}")).expect("link pattern is valid")
+    Regex::new(&format!(r"\[((?:[^\[\]\\\n]|\\.)*)\]{TARGET}")).expect("link pattern is valid")
 });
 
 /// `text](target)` opening a line: the end of a link whose text began on an earlier line (some
@@ -171,6 +172,14 @@ mod tests {
         assert_eq!(
             seen("Text ![x](/x.png \"t\") more"),
             ("Text  more".to_string(), 0)
+        );
+        assert_eq!(
+            seen(r"![A lunar lander \[SpaceX via NASA\]](/lander.jpg)"),
+            (String::new(), 0)
+        );
+        assert_eq!(
+            seen(r"[Results \[PDF\]](/results.pdf)"),
+            ("Results [PDF]".to_string(), 13)
         );
     }
 
