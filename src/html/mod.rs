@@ -6,7 +6,8 @@
 //! The document is parsed with scraper (html5ever), then walked once, without recursion, so
 //! any depth of nesting is safe. Entering or leaving a block-level element (`p`, `div`, `li`,
 //! `h1`…, `td` …) or meeting a `<br>` ends the current block; inline elements add their text to
-//! it, with white space collapsed. `script`, `style`, `noscript`, `template`, embedded objects,
+//! it, with white space collapsed. A table row whose cells hold only inline content (a row of a
+//! table of figures) is one block, its cells separated by tabs. `script`, `style`, `noscript`, `template`, embedded objects,
 //! form controls and hidden elements (`hidden`, `display:none`, `visibility:hidden`) give no
 //! text. Each block-level element is recorded in the page's element table with its tag, its
 //! class/id/role/itemprop tokens and the zones (nav, footer, article …) it sits in; each block
@@ -234,6 +235,10 @@ struct Walker<'p, 'a> {
     links: u32,
     start: usize,
     pending_space: bool,
+    /// The frame index of the table row being read as one block (see [`is_text_row`]).
+    row: Option<usize>,
+    /// A cell of that row has begun: its first word follows a tab.
+    cell_break: bool,
     link_chars: u32,
     capture: Option<(Capture, usize)>,
     head: Head,
@@ -254,6 +259,8 @@ impl<'p, 'a> Walker<'p, 'a> {
             links: 0,
             start: 0,
             pending_space: false,
+            row: None,
+            cell_break: false,
             link_chars: 0,
             capture: None,
             head: Head::default(),
@@ -289,6 +296,10 @@ impl<'p, 'a> Walker<'p, 'a> {
             return;
         }
         match role {
+            Role::Block if self.row.is_some() && is_cell(tag) => {
+                self.cell_break = true;
+                self.frames.push(Frame::Inline);
+            }
             Role::Block => {
                 self.flush();
                 let parent = self.element;
@@ -307,6 +318,9 @@ impl<'p, 'a> Walker<'p, 'a> {
                     element: parent,
                     zones,
                 });
+                if *tag == local_name!("tr") && is_text_row(node) {
+                    self.row = Some(self.frames.len() - 1);
+                }
             }
             Role::Break => {
                 self.flush();
@@ -324,6 +338,9 @@ impl<'p, 'a> Walker<'p, 'a> {
         match self.frames.pop() {
             Some(Frame::Block { element, zones }) => {
                 self.flush();
+                if self.row == Some(self.frames.len()) {
+                    self.row = None;
+                }
                 self.element = element;
                 self.zones = zones;
                 self.depth = self.depth.saturating_sub(1);
@@ -406,9 +423,12 @@ impl<'p, 'a> Walker<'p, 'a> {
         let mut space = self.pending_space;
         let mut last_end = None;
         for range in words(text) {
-            if (space || range.start > 0) && arena.len() > self.start {
+            if self.cell_break && arena.len() > self.start {
+                arena.push('\t');
+            } else if (space || range.start > 0) && arena.len() > self.start {
                 arena.push(' ');
             }
+            self.cell_break = false;
             last_end = Some(range.end);
             let word = &text[range];
             if self.links > 0 {
@@ -442,6 +462,7 @@ impl<'p, 'a> Walker<'p, 'a> {
         }
         self.start = end;
         self.pending_space = false;
+        self.cell_break = false;
         self.link_chars = 0;
     }
 
@@ -493,6 +514,36 @@ impl<'p, 'a> Walker<'p, 'a> {
         };
         self.page.element_tokens.push(id);
     }
+}
+
+/// Whether `tag` is a table cell's.
+fn is_cell(tag: &LocalName) -> bool {
+    matches!(*tag, local_name!("td") | local_name!("th"))
+}
+
+/// Whether a table row reads as one line: it holds two cells or more, and nothing but cells
+/// whose content is inline (no block-level element, no line break). A layout table's row, whose
+/// cells hold paragraphs, menus or a whole column of the page, does not.
+fn is_text_row(row: ego_tree::NodeRef<'_, Node>) -> bool {
+    let mut cells = 0;
+    for child in row.children() {
+        let Node::Element(element) = child.value() else {
+            continue;
+        };
+        if !is_cell(&element.name.local) {
+            return false;
+        }
+        cells += 1;
+        let breaks_lines = child.descendants().skip(1).any(|node| {
+            node.value()
+                .as_element()
+                .is_some_and(|e| matches!(role_of(&e.name.local), Role::Block | Role::Break))
+        });
+        if breaks_lines {
+            return false;
+        }
+    }
+    cells >= 2
 }
 
 /// The byte ranges of the words of `text`: its pieces between blanks (see [`is_blank`]).
@@ -621,6 +672,25 @@ mod tests {
         let expected: Vec<&str> = text.split(is_blank).filter(|w| !w.is_empty()).collect();
         assert_eq!(words, expected);
         assert_eq!(words.len(), 10);
+    }
+
+    #[test]
+    fn rows_of_figures_are_one_block_and_layout_rows_are_not() {
+        let html = "<table><tr><th>Pos.</th><th>Driver</th><th></th><th>Points</th></tr>\
+            <tr><td>1</td><td><a href=/kb>Kyle</a> <b>Busch</b></td><td></td><td>5040</td></tr>\
+            <tr><td>Alone</td></tr>\
+            <tr><td><p>Menu</p></td><td>Story<br>goes on</td></tr></table>";
+        assert_eq!(
+            blocks(html),
+            [
+                "Pos.\tDriver\tPoints",
+                "1\tKyle Busch\t5040",
+                "Alone",
+                "Menu",
+                "Story",
+                "goes on"
+            ]
+        );
     }
 
     #[test]
