@@ -49,6 +49,10 @@ const CORROBORATION_REACH: usize = 4;
 /// The fewest blocks opening alike that make a list (see [`lists`]).
 const SHAPED_LIST_ITEMS: usize = 3;
 
+/// The fewest words of a line ending with a colon that announces the table or dated list after
+/// it, whatever its score (`Final standings after 36 races:`); shorter ones (`Tags:`) do not.
+const ANNOUNCING_WORDS: u32 = 4;
+
 /// How far (in blocks) a heading may be from the content it introduces.
 const HEADING_REACH: usize = 2;
 
@@ -665,10 +669,17 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let text = |j: usize| blocks.get(j).map(|b| ctx.page.text(b));
     let heading_like =
         |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&ev.reasons[j]);
+    // A sentence ending with a colon announces what follows, whatever its own score.
+    let announces = |j: usize| {
+        blocks[j].features.words >= ANNOUNCING_WORDS
+            && ctx.page.text(&blocks[j]).ends_with([':', '：'])
+            && !ctx.specific_chrome(&ev.reasons[j])
+    };
     let mut start = 1;
     while start < n {
         let follows_content = ev.score(start - 1) > 0.0
-            || (start >= 2 && ev.score(start - 2) > 0.0 && heading_like(start - 1));
+            || (start >= 2 && ev.score(start - 2) > 0.0 && heading_like(start - 1))
+            || announces(start - 1);
         let run = follows_content
             .then(|| lists::shaped_run(text, start, SHAPED_LIST_ITEMS))
             .flatten();

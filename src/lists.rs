@@ -8,8 +8,10 @@
 //!   any run of white space, punctuation as it is), is a line's lead. Only leads holding a
 //!   number count: dates, ranks and scores are what such lists are made of, while headlines and
 //!   menu items rarely open alike with one;
-//! * or every line is a table row: three cells or more, apart by runs of two spaces or more, the
-//!   same number of cells on each line. A run of rows counts when most of them hold a number
+//! * or every line is a table row: three cells or more, apart by runs of two spaces or more (as
+//!   a text dump pads columns), by tabs (as the HTML reader joins a row's cells) or by `|` (as
+//!   Markdown writes tables), the same number of cells on each line. A line with a tab, or with
+//!   two `|` or more, is read as a row before its opening is read as a lead. A run of rows counts when most of them hold a number
 //!   cell (standings, statistics), which the grids of links of a page layout do not.
 //!
 //! It also reads the number a numbered item opens with (`item_number`), which tells whether
@@ -66,7 +68,11 @@ const MIN_CELLS: usize = 3;
 /// The [`Shape`] of `text`, if it has one: its lead, else its row; and whether it is a row
 /// holding a number.
 fn shape(text: &str) -> Option<(Shape, bool)> {
-    match lead_shape(text) {
+    let bytes = text.as_bytes();
+    let delimited =
+        memchr::memchr(b'\t', bytes).is_some() || memchr::memchr_iter(b'|', bytes).nth(1).is_some();
+    let lead = if delimited { None } else { lead_shape(text) };
+    match lead {
         Some(lead) => Some((Shape::Lead(lead), false)),
         None => row_cells(text).map(|(cells, numeric)| (Shape::Row(cells), numeric)),
     }
@@ -76,16 +82,28 @@ fn shape(text: &str) -> Option<(Shape, bool)> {
 /// one of them is a number.
 fn row_cells(text: &str) -> Option<(usize, bool)> {
     static GAP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("  "));
-    GAP.find(text.as_bytes())?;
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    // The cell boundaries, each found once: runs of spaces, and tabs or `|`.
+    let mut gaps = GAP.find_iter(bytes).peekable();
+    let mut delimiters = memchr::memchr2_iter(b'\t', b'|', bytes).peekable();
+    if gaps.peek().is_none() && delimiters.peek().is_none() {
+        return None;
+    }
     let mut cells = 0;
     let mut numeric = false;
-    let mut rest = text.trim();
-    while !rest.is_empty() {
-        let (cell, after) = match GAP.find(rest.as_bytes()) {
-            Some(at) => (&rest[..at], &rest[at + 2..]),
-            None => (rest, ""),
+    let mut from = 0;
+    while from <= bytes.len() {
+        while gaps.next_if(|&at| at < from).is_some() {}
+        while delimiters.next_if(|&at| at < from).is_some() {}
+        let (at, len) = match (gaps.peek(), delimiters.peek()) {
+            (Some(&gap), Some(&delimiter)) if delimiter < gap => (delimiter, 1),
+            (Some(&gap), _) => (gap, 2),
+            (None, Some(&delimiter)) => (delimiter, 1),
+            (None, None) => (bytes.len(), 1),
         };
-        rest = after;
+        let cell = &text[from..at];
+        from = at + len;
         let cell = cell.trim_matches(|c: char| c.is_whitespace());
         if cell.is_empty() {
             continue;
@@ -253,7 +271,14 @@ mod tests {
             shape("Pos.  Piloto   Pontos  Vitórias  Poles"),
             Some((Shape::Row(5), false))
         );
+        assert_eq!(shape("1\tKyle Busch\t5040\t5"), Some((Shape::Row(4), true)));
+        assert_eq!(
+            shape("| 1 | Kyle Busch | 5040 | 5 |"),
+            Some((Shape::Row(4), true))
+        );
+        assert_eq!(shape("---|---|---"), Some((Shape::Row(3), false)));
         assert_eq!(shape("Two  cells"), None);
+        assert_eq!(shape("Two\tcells"), None);
         assert_eq!(
             shape("A sentence with single spaces only, and more words."),
             None

@@ -1488,3 +1488,71 @@ fn newsletter_calls_after_a_short_question_are_subscription_chrome() {
         &["Want more deals"],
     );
 }
+
+/// Rows of a standings table, as `cells` joins each row's cells.
+fn standings(cells: impl Fn(&[&str]) -> String) -> Vec<String> {
+    let mut rows = vec![cells(&["Pos.", "Driver", "Points", "Wins", "Poles"])];
+    let drivers = [
+        "Kyle Busch",
+        "Martin Truex Jr.",
+        "Kevin Harvick",
+        "Denny Hamlin",
+    ];
+    for (i, driver) in drivers.iter().cycle().take(12).enumerate() {
+        let (pos, points, wins) = (i + 1, 5040 - 37 * i, 12 - i);
+        rows.push(cells(&[
+            &pos.to_string(),
+            driver,
+            &points.to_string(),
+            &wins.to_string(),
+            "1",
+        ]));
+    }
+    rows
+}
+
+#[test]
+fn a_table_announced_by_a_sentence_ending_with_a_colon_is_content() {
+    let mut lines: Vec<String> = ["Home", "Standings", "Calendar", "Drivers"]
+        .map(String::from)
+        .into();
+    lines.extend([
+        para("The standings"),
+        "[cup-photo]".into(),
+        "Kyle Busch".into(),
+        "Final Monster Energy NASCAR Cup Series standings 2019, 36 races:".into(),
+    ]);
+    lines.extend(standings(|cells| cells.join("     ")));
+    lines.extend([
+        "* Only the top 12 fight for the title in the last 10 races.".to_string(),
+        "Contact us | Privacy | Terms".into(),
+        "Click here and see how the drivers rank in the championship this season.".into(),
+        "Click here for the TV times of the Grand Prix, the 20th of the season.".into(),
+    ]);
+    check_text(
+        &lines,
+        &["The standings", "Pos.", "1     Kyle", "12     Denny"],
+        &["Home", "Contact us"],
+    );
+}
+
+#[test]
+fn a_row_of_figures_is_one_block() {
+    let rows: String =
+        standings(|cells| format!("<tr><td>{}</td></tr>", cells.join("</td><td>"))).concat();
+    let html = format!(
+        "<body><article><h1>Final standings</h1><p>{}</p><table>{rows}</table><p>{}</p></article></body>",
+        para("The drivers"),
+        para("The champion")
+    );
+    let outcome = cleaner().clean_html(&html);
+    let kept = kept(&outcome);
+    assert!(
+        kept.contains(&"1\tKyle Busch\t5040\t12\t1".to_string()),
+        "{kept:?}"
+    );
+    assert!(
+        kept.contains(&"Pos.\tDriver\tPoints\tWins\tPoles".to_string()),
+        "{kept:?}"
+    );
+}
