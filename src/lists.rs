@@ -68,14 +68,17 @@ const MIN_CELLS: usize = 3;
 /// The [`Shape`] of `text`, if it has one: its lead, else its row; and whether it is a row
 /// holding a number.
 fn shape(text: &str) -> Option<(Shape, bool)> {
-    let bytes = text.as_bytes();
-    let delimited =
-        memchr::memchr(b'\t', bytes).is_some() || memchr::memchr_iter(b'|', bytes).nth(1).is_some();
-    let lead = if delimited { None } else { lead_shape(text) };
-    match lead {
-        Some(lead) => Some((Shape::Lead(lead), false)),
-        None => row_cells(text).map(|(cells, numeric)| (Shape::Row(cells), numeric)),
+    match lead_shape(text) {
+        Some(lead) if !is_delimited(text) => Some((Shape::Lead(lead), false)),
+        _ => row_cells(text).map(|(cells, numeric)| (Shape::Row(cells), numeric)),
     }
+}
+
+/// Whether `text` holds a tab, or two `|` or more: cell delimiters rather than a lead's
+/// separator.
+fn is_delimited(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'\t', bytes).is_some() || memchr::memchr_iter(b'|', bytes).nth(1).is_some()
 }
 
 /// The number of cells of `text` as a table row (see the module documentation), and whether
