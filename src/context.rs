@@ -49,9 +49,10 @@ const CORROBORATION_REACH: usize = 4;
 /// The fewest blocks opening alike that make a list (see [`lists`]).
 const SHAPED_LIST_ITEMS: usize = 3;
 
-/// The fewest words of a line ending with a colon that announces the table or dated list after
-/// it, whatever its score (`Final standings after 36 races:`); shorter ones (`Tags:`) do not.
-const ANNOUNCING_WORDS: u32 = 4;
+/// The fewest words of a line ending with a colon that announces the list or table after it,
+/// whatever its score (`Banned food list:`, `Final standings after 36 races:`); shorter ones
+/// (`Tags:`, `Share:`) do not.
+const ANNOUNCING_WORDS: u32 = 3;
 
 /// How far (in blocks) a heading may be from the content it introduces.
 const HEADING_REACH: usize = 2;
@@ -644,19 +645,27 @@ fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -
 
 /// Fires `introduced-list` on the items of each list that the article introduces, unless an
 /// item has chrome evidence beyond its shape (see [`Ctx::specific_chrome`]):
-/// * two or more bulleted or numbered blocks after a block of positive score ending with a
-///   colon;
+/// * two or more bulleted or numbered blocks (or HTML list items) after a block ending with a
+///   colon that has a positive score or announces them: [`ANNOUNCING_WORDS`] or more, and no
+///   chrome evidence beyond its shape;
 /// * three or more blocks built alike ([`lists::shaped_run`]: dates, stages, ranks, rows of a
-///   table of figures) right after a block of positive score, or after a heading-like block
-///   (short, without chrome evidence) that follows one.
+///   table of figures) right after a block of positive score, after a heading-like block
+///   (short, without chrome evidence) that follows one, or after a line that announces them.
 fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let blocks = &ctx.page.blocks;
     let n = blocks.len();
     let chrome = |j: usize| ctx.specific_chrome(&ev.reasons[j]);
+    // A line ending with a colon announces what follows, whatever its own score.
+    let announces = |j: usize| {
+        blocks[j].features.words >= ANNOUNCING_WORDS
+            && ctx.page.text(&blocks[j]).ends_with([':', '：'])
+            && !ctx.specific_chrome(&ev.reasons[j])
+    };
     let mut lists = Vec::new();
     let mut i = 0;
     while i < n {
-        let introduces = ev.score(i) > 0.0 && ctx.page.text(&blocks[i]).ends_with([':', '：']);
+        let introduces =
+            (ev.score(i) > 0.0 && ctx.page.text(&blocks[i]).ends_with([':', '：'])) || announces(i);
         let (end, items) = match introduces {
             true => marked_items(ctx.page, i + 1, chrome),
             false => (i + 1, 0),
@@ -669,12 +678,6 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let text = |j: usize| blocks.get(j).map(|b| ctx.page.text(b));
     let heading_like =
         |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&ev.reasons[j]);
-    // A sentence ending with a colon announces what follows, whatever its own score.
-    let announces = |j: usize| {
-        blocks[j].features.words >= ANNOUNCING_WORDS
-            && ctx.page.text(&blocks[j]).ends_with([':', '：'])
-            && !ctx.specific_chrome(&ev.reasons[j])
-    };
     let mut start = 1;
     while start < n {
         let follows_content = ev.score(start - 1) > 0.0
@@ -710,7 +713,8 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
 /// detail), as a text dump writes a list whose items hold more than one line.
 const ITEM_LINES: usize = 2;
 
-/// The list of bulleted or numbered blocks that starts at block `first`: its end and how many
+/// The list of bulleted or numbered blocks (or the text of HTML `li` elements) that starts at
+/// block `first`: its end and how many
 /// items it holds. Up to [`ITEM_LINES`] blocks may follow each item (`1) Lego Star Wars 75188`,
 /// `http://amzn.to/…`, `[image]`, `2) …`) where the next item goes on with the numbering, or,
 /// for bullets, where none of those blocks has chrome evidence (`chrome(j)`); either every item
@@ -718,7 +722,13 @@ const ITEM_LINES: usize = 2;
 /// items before it had some.
 fn marked_items(page: &Page<'_>, first: usize, chrome: impl Fn(usize) -> bool) -> (usize, usize) {
     let n = page.blocks.len();
-    let is_item = |j: usize| j < n && page.blocks[j].features.marker != Marker::None;
+    let is_item = |j: usize| {
+        j < n
+            && (page.blocks[j].features.marker != Marker::None
+                || page
+                    .element_of(&page.blocks[j])
+                    .is_some_and(|e| e.tag == html5ever::local_name!("li")))
+    };
     let number = |j: usize| lists::item_number(page.text(&page.blocks[j]));
     let (mut at, mut items, mut lines) = (first, 0, 0);
     while is_item(at) {

@@ -1556,3 +1556,46 @@ fn a_row_of_figures_is_one_block() {
         "{kept:?}"
     );
 }
+
+#[test]
+fn an_html_list_announced_by_a_short_line_ending_with_a_colon_is_content() {
+    let html = format!(
+        "<body><nav><ul><li><a href=/>Home</a></li><li><a href=/diet>Diets</a></li></ul></nav>\
+         <article><h1>A diet in two weeks</h1><p>{}</p><p>Banned food list:</p><ul>\
+         <li>alcohol of any kind</li><li>artificial fats</li><li>sugar in any form</li>\
+         <li>starchy vegetables</li></ul><p>{}</p></article>\
+         <footer><a href=/about>About us</a></footer></body>",
+        para("The dieters"),
+        para("The doctors")
+    );
+    let outcome = cleaner().clean_html(&html);
+    let kept = kept(&outcome);
+    for item in [
+        "alcohol of any kind",
+        "artificial fats",
+        "starchy vegetables",
+    ] {
+        assert!(kept.contains(&item.to_string()), "{item} in {kept:?}");
+    }
+    assert!(!kept.contains(&"Home".to_string()), "{kept:?}");
+}
+
+#[test]
+fn a_bulleted_list_announced_by_a_short_line_ending_with_a_colon_is_content() {
+    let lines = [
+        "Home".to_string(),
+        "Games".into(),
+        para("The game"),
+        "Dare to Play:".into(),
+        "• Hundreds of cool tasks that will make your evenings fun".into(),
+        "• Dozens of tricky questions that will help you know each other".into(),
+        "• Challenges that need to be performed within a week".into(),
+        "Dare to Play".into(),
+        "About".into(),
+    ];
+    check_text(
+        &lines,
+        &["The game", "• Hundreds", "• Dozens", "• Challenges"],
+        &["Home", "About"],
+    );
+}
