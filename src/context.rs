@@ -655,18 +655,16 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let blocks = &ctx.page.blocks;
     let n = blocks.len();
     let chrome = |j: usize| ctx.specific_chrome(&ev.reasons[j]);
-    // A line ending with a colon announces what follows, whatever its own score.
+    // A line ending with a colon announces what follows when it is content, or, whatever its
+    // own score, when it says enough and has no chrome evidence beyond its shape.
     let announces = |j: usize| {
-        blocks[j].features.words >= ANNOUNCING_WORDS
-            && ctx.page.text(&blocks[j]).ends_with([':', '：'])
-            && !ctx.specific_chrome(&ev.reasons[j])
+        ctx.page.text(&blocks[j]).ends_with([':', '：'])
+            && (ev.score(j) > 0.0 || (blocks[j].features.words >= ANNOUNCING_WORDS && !chrome(j)))
     };
     let mut lists = Vec::new();
     let mut i = 0;
     while i < n {
-        let introduces =
-            (ev.score(i) > 0.0 && ctx.page.text(&blocks[i]).ends_with([':', '：'])) || announces(i);
-        let (end, items) = match introduces {
+        let (end, items) = match announces(i) {
             true => marked_items(ctx.page, i + 1, chrome),
             false => (i + 1, 0),
         };
@@ -713,9 +711,8 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
 /// detail), as a text dump writes a list whose items hold more than one line.
 const ITEM_LINES: usize = 2;
 
-/// The list of bulleted or numbered blocks (or the text of HTML `li` elements) that starts at
-/// block `first`: its end and how many
-/// items it holds. Up to [`ITEM_LINES`] blocks may follow each item (`1) Lego Star Wars 75188`,
+/// The list of bulleted or numbered blocks (or the texts of HTML `li` elements) that starts at
+/// block `first`: its end and how many items it holds. Up to [`ITEM_LINES`] blocks may follow each item (`1) Lego Star Wars 75188`,
 /// `http://amzn.to/…`, `[image]`, `2) …`) where the next item goes on with the numbering, or,
 /// for bullets, where none of those blocks has chrome evidence (`chrome(j)`); either every item
 /// has such lines or none has. The lines that follow the last item are the list's too when the

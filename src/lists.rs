@@ -11,8 +11,9 @@
 //! * or every line is a table row: three cells or more, apart by runs of two spaces or more (as
 //!   a text dump pads columns), by tabs (as the HTML reader joins a row's cells) or by `|` (as
 //!   Markdown writes tables), the same number of cells on each line. A line with a tab, or with
-//!   two `|` or more, is read as a row before its opening is read as a lead. A run of rows counts when most of them hold a number
-//!   cell (standings, statistics), which the grids of links of a page layout do not.
+//!   two `|` or more, is read as a row before its opening is read as a lead. A run of rows
+//!   counts when most of them hold a number cell (standings, statistics), which the grids of
+//!   links of a page layout do not.
 //!
 //! It also reads the number a numbered item opens with (`item_number`), which tells whether
 //! items with other lines between them still make one list.

@@ -7,11 +7,11 @@
 //! any depth of nesting is safe. Entering or leaving a block-level element (`p`, `div`, `li`,
 //! `h1`…, `td` …) or meeting a `<br>` ends the current block; inline elements add their text to
 //! it, with white space collapsed. A table row whose cells hold only inline content (a row of a
-//! table of figures) is one block, its cells separated by tabs. `script`, `style`, `noscript`, `template`, embedded objects,
-//! form controls and hidden elements (`hidden`, `display:none`, `visibility:hidden`) give no
-//! text. Each block-level element is recorded in the page's element table with its tag, its
-//! class/id/role/itemprop tokens and the zones (nav, footer, article …) it sits in; each block
-//! counts the characters it has inside links. The head's title, `<meta>` tags and JSON-LD
+//! table of figures) is one block, its cells separated by tabs. `script`, `style`, `noscript`,
+//! `template`, embedded objects, form controls and hidden elements (`hidden`, `display:none`,
+//! `visibility:hidden`) give no text. Each block-level element is recorded in the page's element
+//! table with its tag, its class/id/role/itemprop tokens and the zones (nav, footer, article …)
+//! it sits in; each block counts the characters it has inside links. The head's title, `<meta>` tags and JSON-LD
 //! go to `meta`, which fills the page's metadata.
 
 mod meta;
