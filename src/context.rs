@@ -15,18 +15,19 @@
 //! 2. **Teaser cards** (HTML): blocks in repeated sibling elements that each hold a linked
 //!    headline and a little text ([`crate::cards`]) weigh as lists of other stories.
 //! 3. **Main text.** The run of consecutive blocks whose scores so far add up to the most (a
-//!    maximum-sum segment, where one block costs at most 3, an ad label, caption or
-//!    subscription prompt at most 1.5, and a box inside the article nothing) is the page's main text, with its lead when a gallery or an
-//!    ad block cut it off (three or more content blocks in a row before it, weighing at least a
-//!    quarter as much); `main-text` and `outside-main-text` rules weigh a block's place inside or
-//!    outside it.
-//! 4. **Page evidence.** A block whose text is part of the JSON-LD `articleBody` (`structured-body`),
-//!    or which repeats the page's title (`title`).
-//! 5. **Neighbours** (as jusText). Blocks without chrome evidence from their words or markup
-//!    (only doubts about their shape) are settled by their neighbours. A block is undecided while its score is within the weight of
-//!    the `between-*` rules of zero. An undecided heading-like block (the `heading-before-content`
-//!    rule's conditions) followed by content becomes content; other undecided blocks take the
-//!    label their nearest decided neighbours agree on (`between-content`, `between-chrome`).
+//!    maximum-sum segment, where one block costs at most 3, an ad label, caption or subscription
+//!    prompt at most 1.5, and a box inside the article nothing) is the page's main text, with its
+//!    lead when a gallery or an ad block cut it off (three or more content blocks in a row before
+//!    it, weighing at least a quarter as much); `main-text` and `outside-main-text` rules weigh a
+//!    block's place inside or outside it.
+//! 4. **Page evidence.** A block whose text is part of the JSON-LD `articleBody`
+//!    (`structured-body`), or which repeats the page's title (`title`).
+//! 5. **Neighbours** (as jusText). Blocks without chrome evidence from their words or markup (only
+//!    doubts about their shape) are settled by their neighbours. A block is undecided while its
+//!    score is within the weight of the `between-*` rules of zero. An undecided heading-like block
+//!    (the `heading-before-content` rule's conditions) followed by content becomes content; other
+//!    undecided blocks take the label their nearest decided neighbours agree on (`between-content`,
+//!    `between-chrome`).
 
 use std::ops::Range;
 
@@ -712,11 +713,11 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
 const ITEM_LINES: usize = 2;
 
 /// The list of bulleted or numbered blocks (or the texts of HTML `li` elements) that starts at
-/// block `first`: its end and how many items it holds. Up to [`ITEM_LINES`] blocks may follow each item (`1) Lego Star Wars 75188`,
-/// `http://amzn.to/…`, `[image]`, `2) …`) where the next item goes on with the numbering, or,
-/// for bullets, where none of those blocks has chrome evidence (`chrome(j)`); either every item
-/// has such lines or none has. The lines that follow the last item are the list's too when the
-/// items before it had some.
+/// block `first`: its end and how many items it holds. Up to [`ITEM_LINES`] blocks may follow each
+/// item (`1) Lego Star Wars 75188`, `http://amzn.to/…`, `[image]`, `2) …`) where the next item goes
+/// on with the numbering, or, for bullets, where none of those blocks has chrome evidence
+/// (`chrome(j)`); either every item has such lines or none has. The lines that follow the last item
+/// are the list's too when the items before it had some.
 fn marked_items(page: &Page<'_>, first: usize, chrome: impl Fn(usize) -> bool) -> (usize, usize) {
     let n = page.blocks.len();
     let is_item = |j: usize| {

@@ -3,8 +3,8 @@
 //! Lengths are fair to every writing system: `units` counts a Latin, Cyrillic or other letter,
 //! digit, space or mark as 1, a Hangul syllable or kana as 2 and a Han ideograph as 3, about the
 //! Latin characters the same content takes. A run of white space counts as one character: the
-//! padding between the columns of a text dump is not text. The page's language is decided here too, from the
-//! blocks' scripts and stop words, and every block gets its language's stop-word level.
+//! padding between the columns of a text dump is not text. The page's language is decided here too,
+//! from the blocks' scripts and stop words, and every block gets its language's stop-word level.
 
 use std::ops::Range;
 
