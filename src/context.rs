@@ -647,11 +647,12 @@ fn container_end(page: &Page<'_>, i: usize, known: &mut FxHashMap<u32, usize>) -
 /// Fires `introduced-list` on the items of each list that the article introduces, unless an
 /// item has chrome evidence beyond its shape (see [`Ctx::specific_chrome`]):
 /// * two or more bulleted or numbered blocks (or HTML list items) after a block ending with a
-///   colon that has a positive score or announces them: [`ANNOUNCING_WORDS`] or more, and no
-///   chrome evidence beyond its shape;
+///   colon that announces them: it has a positive score or, whatever its score,
+///   [`ANNOUNCING_WORDS`] words or more and no chrome evidence beyond its shape;
 /// * three or more blocks built alike ([`lists::shaped_run`]: dates, stages, ranks, rows of a
 ///   table of figures) right after a block of positive score, after a heading-like block
-///   (short, without chrome evidence) that follows one, or after a line that announces them.
+///   (short, without chrome evidence) that follows one, after a line that announces them, or
+///   right after another such list.
 fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
     let blocks = &ctx.page.blocks;
     let n = blocks.len();
@@ -679,9 +680,14 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
         |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&ev.reasons[j]);
     let mut start = 1;
     while start < n {
+        // A list whose lines change shape part way (`July 30 -- …`, then `Aug. 2 -- …`) goes
+        // on as another run right after the first.
         let follows_content = ev.score(start - 1) > 0.0
             || (start >= 2 && ev.score(start - 2) > 0.0 && heading_like(start - 1))
-            || announces(start - 1);
+            || announces(start - 1)
+            || lists
+                .last()
+                .is_some_and(|list: &Range<usize>| list.end == start);
         let run = follows_content
             .then(|| lists::shaped_run(text, start, SHAPED_LIST_ITEMS))
             .flatten();

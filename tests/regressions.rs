@@ -1599,3 +1599,25 @@ fn a_bulleted_list_announced_by_a_short_line_ending_with_a_colon_is_content() {
         &["Home", "About"],
     );
 }
+
+#[test]
+fn a_dated_list_whose_lines_change_shape_goes_on() {
+    let mut lines = vec!["Tour".to_string(), para("The band"), "Tour dates:".into()];
+    lines.extend(
+        [
+            "July 19 -- Budweiser Stage, Toronto, ON",
+            "July 22 -- Blossom Music Center, Cuyahoga Falls, OH",
+            "July 30 -- Ruoff Music Center, Noblesville, IN",
+            "Aug. 2 -- DTE Energy Music Theatre, Clarkston, MI",
+            "Aug. 4 -- Riverbend Music Center, Cincinnati, OH",
+            "Aug. 8 -- Hollywood Casino Amphitheatre, Tinley Park, IL",
+        ]
+        .map(String::from),
+    );
+    lines.extend(["Share".to_string(), "Most Popular".into()]);
+    check_text(
+        &lines,
+        &["The band", "July 19", "July 30", "Aug. 2", "Aug. 8"],
+        &["Share", "Most Popular"],
+    );
+}
