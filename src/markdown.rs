@@ -2,7 +2,8 @@
 //! `[text](target)` links, `![alt](image)` images, `## ` headings, `**` and `_` emphasis, and
 //! `\_` escapes. Gives the text a reader sees of each line, and how much of it is link text, so that
 //! rules judge `* [World](https://example.com/world)` as the one-word link it is, not as a long
-//! line of text.
+//! line of text. The rows of a table (`1 | Kyle Busch | 5040`, under a `---|---|---` delimiter
+//! row) show their cells apart by tabs, as the HTML reader gives a table's rows.
 
 use std::sync::LazyLock;
 
@@ -71,6 +72,71 @@ pub fn visible(line: &str, out: &mut String) -> u32 {
         link_chars += push_plain(text.as_str(), out);
     }
     link_chars
+}
+
+/// Whether `line` is the delimiter row under a Markdown table's header (`---|:---:|---`): pipes,
+/// dashes, colons and blanks only, with a pipe and three dashes at least.
+pub fn is_table_delimiter(line: &str) -> bool {
+    let bytes = line.trim().as_bytes();
+    bytes.contains(&b'|')
+        && bytes.iter().filter(|&&b| b == b'-').count() >= 3
+        && bytes
+            .iter()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+}
+
+/// Appends the text a reader sees of `line`, a row of a Markdown table, to `out`: the text of
+/// each cell that shows some (see [`visible`]), apart by tabs. Cells are apart by `|` that is not
+/// escaped; the pipes at the edges of the row enclose no cell. Returns how many of the
+/// characters appended are link text.
+pub fn visible_row(line: &str, out: &mut String) -> u32 {
+    let mut link_chars = 0;
+    let mut shown = false;
+    for cell in cells(line) {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            continue;
+        }
+        let at = out.len();
+        if shown {
+            out.push('\t');
+        }
+        let links = visible(cell, out);
+        if out.len() == at + usize::from(shown) {
+            // Nothing to see (an image): no cell, and no tab before it.
+            out.truncate(at);
+            continue;
+        }
+        link_chars += links;
+        shown = true;
+    }
+    link_chars
+}
+
+/// The pieces of `line` between `|` that is not escaped by a backslash.
+fn cells(line: &str) -> impl Iterator<Item = &str> {
+    let bytes = line.as_bytes();
+    let (mut from, mut at) = (0, 0);
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while at < bytes.len() {
+            match bytes[at] {
+                b'\\' => at += 2,
+                b'|' => {
+                    let cell = &line[from..at];
+                    at += 1;
+                    from = at;
+                    return Some(cell);
+                }
+                _ => at += 1,
+            }
+        }
+        done = true;
+        Some(&line[from..])
+    })
 }
 
 /// Whether `line` is a Markdown heading: `#` to `######` and a space open it.
@@ -210,6 +276,31 @@ mod tests {
             ("Facebook0".to_string(), 8)
         );
         assert_eq!(seen("Read [more"), ("Read more".to_string(), 4));
+    }
+
+    #[test]
+    fn table_rows_show_their_cells_apart_by_tabs() {
+        let row = |line: &str| {
+            let mut out = String::new();
+            let links = visible_row(line, &mut out);
+            (out, links)
+        };
+        assert_eq!(
+            row("| 1 | **Kyle** Busch | 5040 |"),
+            ("1\tKyle Busch\t5040".into(), 0)
+        );
+        assert_eq!(
+            row("2 | [Martin](/m) | | 5035"),
+            ("2\tMartin\t5035".into(), 6)
+        );
+        assert_eq!(
+            row("![](/flag.png) | Ryan \\| Blaney | 5"),
+            ("Ryan | Blaney\t5".into(), 0)
+        );
+        assert!(is_table_delimiter("---|:---:|---"));
+        assert!(is_table_delimiter(" | --- | --- | "));
+        assert!(!is_table_delimiter("---"));
+        assert!(!is_table_delimiter("a | --- | ---"));
     }
 
     #[test]

@@ -3,13 +3,16 @@
 //! Blocks are ranges of the input, so a kept line comes out exactly as it went in. A line ends at
 //! `\n`; a `\r` before it is not part of the line. On a page with Markdown links the rules see
 //! each line as a reader would ([`crate::markdown`]): that text goes into the page's arena, with
-//! the share of it that is link text, and a line that shows nothing (an image) is no block.
+//! the share of it that is link text, and a line that shows nothing (an image) is no block. The
+//! header and rows of a Markdown table (the lines with `|` around a `---|---` delimiter row, up
+//! to the first line without one) show their cells apart by tabs.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use encoding_rs::Encoding;
 
-use crate::features::{Features, trim_end_by, trim_start_by};
+use crate::features::{Features, range, trim_end_by, trim_start_by};
 use crate::markdown;
 use crate::page::{Block, InputKind, NO_ELEMENT, Page, is_blank};
 
@@ -25,7 +28,10 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
     // Room for a block per line at once, rather than moving the blocks each time it runs out;
     // but blank lines are no blocks, and a page of them reserves no more than for short lines.
     let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
-    let mut blocks = Vec::with_capacity(lines.min(bytes.len() / SHORT_LINE + 1));
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.min(bytes.len() / SHORT_LINE + 1));
+    // Markdown: where the line before began in the arena, and whether a table's rows are read.
+    let mut line_before = 0;
+    let mut in_table = false;
     for (number, line_end) in memchr::memchr_iter(b'\n', bytes)
         .chain(std::iter::once(bytes.len()))
         .enumerate()
@@ -34,18 +40,35 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
         let raw_end = start + line.strip_suffix('\r').map_or(line.len(), str::len);
         let raw = &source[start..raw_end];
         let (base, shown, link_chars) = if markdown {
+            let delimiter = markdown::is_table_delimiter(raw);
+            if delimiter {
+                in_table = true;
+                // The line before is the table's header: read again as a row.
+                if let Some(header) = blocks.last_mut().filter(|b| b.line == number as u32) {
+                    arena.truncate(line_before);
+                    header.link_chars =
+                        markdown::visible_row(&source[range(&header.raw)], &mut arena);
+                    header.trimmed = trimmed_range(line_before, &arena[line_before..]);
+                    arena.push('\n');
+                }
+            }
+            in_table &= raw.contains('|');
             let at = arena.len();
-            let link_chars = markdown::visible(raw, &mut arena);
+            line_before = at;
+            // The delimiter row stays a block as it is: rules weigh it as layout.
+            let link_chars = match in_table && !delimiter {
+                true => markdown::visible_row(raw, &mut arena),
+                false => markdown::visible(raw, &mut arena),
+            };
             (at, &arena[at..], link_chars)
         } else {
             (start, raw, 0)
         };
-        let trimmed = trim_end_by(trim_start_by(shown, is_blank), is_blank);
+        let trimmed = trimmed_range(base, shown);
         if !trimmed.is_empty() {
-            let offset = base + (trimmed.as_ptr() as usize - shown.as_ptr() as usize);
             blocks.push(Block {
                 raw: start as u32..raw_end as u32,
-                trimmed: offset as u32..(offset + trimmed.len()) as u32,
+                trimmed,
                 line: number as u32 + 1,
                 element: NO_ELEMENT,
                 link_chars,
@@ -63,6 +86,14 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
     page.arena = arena;
     page.text_in_arena = markdown;
     page
+}
+
+/// The range of `shown`, which starts at byte `base` of its buffer, without the blanks at its
+/// edges.
+fn trimmed_range(base: usize, shown: &str) -> Range<u32> {
+    let trimmed = trim_end_by(trim_start_by(shown, is_blank), is_blank);
+    let offset = base + (trimmed.as_ptr() as usize - shown.as_ptr() as usize);
+    offset as u32..(offset + trimmed.len()) as u32
 }
 
 #[cfg(test)]
@@ -87,6 +118,29 @@ mod tests {
                 (1, "Title", "Title"),
                 (3, "  • item ", "• item"),
                 (4, "last", "last")
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_table_rows_are_blocks_of_cells() {
+        let text = "See [the standings](/s):\n\nPos. | Driver | Points\n---|---|---\n\
+                    1 | [Kyle Busch](/kb) | 5040\n| 2 | Martin Truex | 5035 |\n\nAfter | the table";
+        let page = parse(Cow::Borrowed(text), encoding_rs::UTF_8, false);
+        let lines: Vec<(u32, &str, u32)> = page
+            .blocks
+            .iter()
+            .map(|b| (b.line, page.text(b), b.link_chars))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                (1, "See the standings:", 13),
+                (3, "Pos.\tDriver\tPoints", 0),
+                (4, "---|---|---", 0),
+                (5, "1\tKyle Busch\t5040", 10),
+                (6, "2\tMartin Truex\t5035", 0),
+                (8, "After | the table", 0)
             ]
         );
     }

@@ -1621,3 +1621,28 @@ fn a_dated_list_whose_lines_change_shape_goes_on() {
         &["Share", "Most Popular"],
     );
 }
+
+#[test]
+fn a_markdown_table_reads_as_rows_of_cells() {
+    let mut table = standings(|cells| cells.join(" | "));
+    table.insert(1, "---|---|---|---|---".into());
+    let page = [
+        "* [Home](/)\n* [Standings](/standings)".to_string(),
+        para("The standings"),
+        "Final standings after 36 races:".into(),
+        table.join("\n"),
+        "[About us](/about) | [Contact](/contact) | [Privacy](/privacy)".into(),
+    ]
+    .join("\n\n");
+    let outcome = cleaner().clean_text(&page);
+    let kept = kept(&outcome);
+    assert!(
+        kept.contains(&"1\tKyle Busch\t5040\t12\t1".to_string()),
+        "{kept:?}"
+    );
+    assert!(
+        kept.contains(&"12\tDenny Hamlin\t4633\t1\t1".to_string()),
+        "{kept:?}"
+    );
+    assert!(!kept.iter().any(|l| l.contains("About us")), "{kept:?}");
+}
