@@ -1646,3 +1646,19 @@ fn a_markdown_table_reads_as_rows_of_cells() {
     );
     assert!(!kept.iter().any(|l| l.contains("About us")), "{kept:?}");
 }
+
+#[test]
+fn the_attribution_of_an_embedded_post_stays_with_it() {
+    let html = format!(
+        "<body><article><h1>Council approves the budget</h1><p>{}</p>\
+         <div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Yes this is real and the council spent the whole night on it.</p>\
+         &mdash; Jane Doe (@janedoe) <a href=\"https://twitter.com/janedoe/status/1\">November 18, 2019</a>\
+         </blockquote></div><p>{}</p><p>{}</p></article></body>",
+        para("The council"),
+        para("Residents"),
+        para("Earlier")
+    );
+    let outcome = cleaner().clean_html(&html);
+    assert_eq!(label_of(&outcome, "— Jane Doe (@janedoe)"), Label::Content);
+    assert_eq!(label_of(&outcome, "Yes this is real"), Label::Content);
+}
