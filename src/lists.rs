@@ -10,10 +10,10 @@
 //!   menu items rarely open alike with one;
 //! * or every line is a table row: three cells or more, apart by runs of two spaces or more (as
 //!   a text dump pads columns), by tabs (as the HTML reader joins a row's cells) or by `|` (as
-//!   Markdown writes tables), the same number of cells on each line. A line with a tab, or with
-//!   two `|` or more, is read as a row before its opening is read as a lead. A run of rows
-//!   counts when most of them hold a number cell (standings, statistics), which the grids of
-//!   links of a page layout do not.
+//!   Markdown writes tables), the same number of cells on each line. A line of cells is read as
+//!   a row before its opening is read as a lead (`Hyundai   121,000   -500` is no lead). A run
+//!   of rows counts when most of them hold a number cell (standings, statistics), which the
+//!   grids of links of a page layout do not.
 //!
 //! It also reads the number a numbered item opens with (`item_number`), which tells whether
 //! items with other lines between them still make one list.
@@ -66,20 +66,13 @@ impl LeadShape {
 /// The fewest cells a table row holds.
 const MIN_CELLS: usize = 3;
 
-/// The [`Shape`] of `text`, if it has one: its lead, else its row; and whether it is a row
+/// The [`Shape`] of `text`, if it has one: its row, else its lead; and whether it is a row
 /// holding a number.
 fn shape(text: &str) -> Option<(Shape, bool)> {
-    match lead_shape(text) {
-        Some(lead) if !is_delimited(text) => Some((Shape::Lead(lead), false)),
-        _ => row_cells(text).map(|(cells, numeric)| (Shape::Row(cells), numeric)),
+    match row_cells(text) {
+        Some((cells, numeric)) => Some((Shape::Row(cells), numeric)),
+        None => lead_shape(text).map(|lead| (Shape::Lead(lead), false)),
     }
-}
-
-/// Whether `text` holds a tab, or two `|` or more: cell delimiters rather than a lead's
-/// separator.
-fn is_delimited(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr(b'\t', bytes).is_some() || memchr::memchr_iter(b'|', bytes).nth(1).is_some()
 }
 
 /// The number of cells of `text` as a table row (see the module documentation), and whether
@@ -281,6 +274,10 @@ mod tests {
             Some((Shape::Row(4), true))
         );
         assert_eq!(shape("---|---|---"), Some((Shape::Row(3), false)));
+        assert_eq!(
+            shape("Hyundai      121,000      -500     -0.41%"),
+            Some((Shape::Row(4), true))
+        );
         assert_eq!(shape("Two  cells"), None);
         assert_eq!(shape("Two\tcells"), None);
         assert_eq!(

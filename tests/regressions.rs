@@ -1663,3 +1663,29 @@ fn the_attribution_of_an_embedded_post_stays_with_it() {
     assert_eq!(label_of(&outcome, "— Jane Doe (@janedoe)"), Label::Content);
     assert_eq!(label_of(&outcome, "Yes this is real"), Label::Content);
 }
+
+#[test]
+fn table_rows_with_negative_figures_stay_rows() {
+    let lines = [
+        "홈",
+        "정치",
+        "경제",
+        "코스피가 외국인 매수세에 힘입어 이틀째 상승 마감했다. 19일 한국거래소에 따르면 코스피는 전 거래일보다 0.8% 오른 2,160.69에 장을 마쳤다. 외국인은 1,200억원어치를 순매수했다.",
+        "이날 주요 종목 시세는 다음과 같다:",
+        "종목명        현재가     전일대비   등락률",
+        "삼성전자      52,300      +500     +0.97%",
+        "SK하이닉스    81,200    +1,200     +1.50%",
+        "현대차       121,000      -500     -0.41%",
+        "LG화학       318,500    +3,500     +1.11%",
+        "NAVER        168,000    +2,000     +1.20%",
+        "전문가들은 연말까지 변동성이 이어질 것으로 내다봤다.",
+        "ⓒ 예시경제 무단전재 및 재배포 금지",
+        "많이 본 뉴스",
+    ]
+    .map(String::from);
+    check_text(
+        &lines,
+        &["코스피가", "종목명", "현대차", "NAVER", "전문가들은"],
+        &["홈", "ⓒ 예시경제", "많이 본 뉴스"],
+    );
+}
