@@ -676,8 +676,7 @@ fn introduced_lists(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>) {
         i = end.max(i + 1);
     }
     let text = |j: usize| blocks.get(j).map(|b| ctx.page.text(b));
-    let heading_like =
-        |j: usize| blocks[j].features.units < PROSE_UNITS && !ctx.specific_chrome(&ev.reasons[j]);
+    let heading_like = |j: usize| blocks[j].features.units < PROSE_UNITS && !chrome(j);
     let mut start = 1;
     while start < n {
         // A list whose lines change shape part way (`July 30 -- …`, then `Aug. 2 -- …`) goes
