@@ -87,6 +87,7 @@ pub fn second_pass(
             ctx.fire(signal, i, &mut ev, Detail::None);
         }
     }
+    teasers_after_meta(&ctx, &mut ev, &in_main);
     page_evidence(&ctx, &mut ev);
     neighbours(&ctx, &mut ev);
     ev.tallies
@@ -116,6 +117,29 @@ fn main_text_scores(ev: &Evidence<'_>, in_box: &[bool]) -> Vec<f32> {
             }
         })
         .collect()
+}
+
+/// The fewest teasers after a byline or date line that make a list of cards (see
+/// [`teasers_after_meta`]); one alone may be an article's lead that the main text missed.
+const MIN_CARD_TEASERS: usize = 2;
+
+/// Fires `teaser-card` on the blocks outside the main text that would be kept and sit right
+/// after a byline or date line also outside it, when there are [`MIN_CARD_TEASERS`] or more:
+/// the excerpts of cards (a story's picture, headline, author, date and excerpt), as a text
+/// dump writes a list of other stories.
+fn teasers_after_meta(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>, in_main: &[bool]) {
+    let teasers: Vec<usize> = (1..in_main.len())
+        .filter(|&i| {
+            let after_meta = ev.score(i - 1) < 0.0
+                && ev.tallies[i - 1].chrome_category() == Some(Category::Meta);
+            !in_main[i] && !in_main[i - 1] && after_meta && ev.score(i) > 0.0
+        })
+        .collect();
+    if teasers.len() >= MIN_CARD_TEASERS {
+        for i in teasers {
+            ctx.fire(Signal::TeaserCard, i, ev, Detail::None);
+        }
+    }
 }
 
 /// Every block's reasons, and what they add up to ([`Tally`]), kept up to date as context

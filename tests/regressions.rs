@@ -1689,3 +1689,41 @@ fn table_rows_with_negative_figures_stay_rows() {
         &["홈", "ⓒ 예시경제", "많이 본 뉴스"],
     );
 }
+
+#[test]
+fn teasers_of_story_cards_after_the_article_are_chrome() {
+    let mut lines = vec![
+        "Council approves the budget".to_string(),
+        para("The council"),
+        para("Residents"),
+        para("Earlier"),
+        "Share".into(),
+    ];
+    for (title, teaser) in [
+        (
+            "Mayor defends road plan",
+            "The mayor said on Monday that the road plan would be finished before winter, whatever the cost to the city and its residents, and that critics had not read it.",
+        ),
+        (
+            "Schools brace for cuts",
+            "Teachers in three districts warned that the cuts would mean larger classes and fewer buses, and that parents had not been told what the council had decided.",
+        ),
+        (
+            "Library reopens its doors",
+            "After two years of repairs the central library opened again on Saturday, and hundreds of readers queued in the rain to see the new reading rooms and the restored dome.",
+        ),
+    ] {
+        lines.extend([
+            format!("□ {title}"),
+            title.to_string(),
+            "Jane Doe".into(),
+            "November 19, 2019 12:00 AM".into(),
+            format!("{teaser} {} {}", para(title), para("Officials")),
+        ]);
+    }
+    check_text(
+        &lines,
+        &["The council", "Residents", "Earlier"],
+        &["The mayor said", "Teachers in three", "After two years"],
+    );
+}
