@@ -1727,3 +1727,57 @@ fn teasers_of_story_cards_after_the_article_are_chrome() {
         &["The mayor said", "Teachers in three", "After two years"],
     );
 }
+
+#[test]
+fn a_dateline_lead_cut_off_by_a_photo_and_a_player_stays() {
+    let lines = [
+        "Home".to_string(),
+        "Envoy faces questions about the budget".into(),
+        "By JANE DOE and JOHN ROE".into(),
+        "FILE - In this Monday, Oct. 28, 2019, file photo, the envoy arrives at the council chamber for a closed-door hearing.".into(),
+        "Jane Roe, ASSOCIATED PRESS".into(),
+        format!("WASHINGTON (AP) — {}", para("The envoy")),
+        "[audio-play]".into(),
+        "[audio-play]".into(),
+        "[audio-play]".into(),
+        "View all (23)".into(),
+        para("Lawmakers"),
+        para("The hearing"),
+        para("Officials"),
+        para("Critics"),
+    ];
+    check_text(
+        &lines,
+        &[
+            "WASHINGTON (AP)",
+            "Lawmakers",
+            "The hearing",
+            "Officials",
+            "Critics",
+        ],
+        &["Home", "[audio-play]", "View all"],
+    );
+    let korean = [
+        "홈".to_string(),
+        "정치".into(),
+        "예산안, 국회 본회의 통과".into(),
+        "19일 국회 본회의장에서 예산안이 통과되고 있다. /사진=연합뉴스".into(),
+        "[사진]".into(),
+        "[사진]".into(),
+        "[광고]".into(),
+        "(서울=연합뉴스) 홍길동 기자 = 내년도 예산안이 19일 국회 본회의를 통과했다. 여야는 밤늦게까지 협상을 벌인 끝에 수정안에 합의했다.".into(),
+        "[사진]".into(),
+        "[사진]".into(),
+        "[광고]".into(),
+        "[광고]".into(),
+        "정부는 이번 예산이 도로와 학교를 고치는 데 쓰일 것이라고 설명했다. 야당은 재정 건전성을 우려하며 일부 항목에 반대했다.".into(),
+        "국회는 이날 예산 부수 법안 20여 건도 함께 처리했다. 정부는 다음 달부터 예산 집행 계획을 마련할 예정이다.".into(),
+        "전문가들은 경기 둔화에 대응하려면 신속한 집행이 중요하다고 지적했다. 시민단체는 예산 심사 과정이 불투명했다고 비판했다.".into(),
+        "ⓒ 예시일보 무단전재 및 재배포 금지".into(),
+    ];
+    check_text(
+        &korean,
+        &["(서울=연합뉴스)", "정부는", "국회는"],
+        &["홈", "ⓒ 예시일보"],
+    );
+}
