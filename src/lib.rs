@@ -93,6 +93,7 @@ pub mod rules;
 pub mod site;
 pub mod text;
 pub mod verdict;
+mod wrap;
 
 pub use cleaner::{Cleaner, InputMode, Options};
 pub use error::{Error, Result};

@@ -24,9 +24,9 @@ pub struct Outcome<'a> {
 pub struct BlockVerdict<'o> {
     /// The block's trimmed text.
     pub text: &'o str,
-    /// The block as it appeared (plain text: the whole line).
+    /// The block as it appeared (plain text: the whole line, or the lines of a wrapped paragraph).
     pub raw: &'o str,
-    /// 1-based line (plain text) or block number (HTML).
+    /// 1-based line (plain text: its first line, for wrapped text) or block number (HTML).
     pub line: u32,
     /// The decision.
     pub verdict: &'o Verdict,

@@ -80,11 +80,11 @@ pub const NO_ELEMENT: u32 = u32::MAX;
 #[derive(Clone, Debug)]
 pub struct Block {
     /// The block as it appeared, untrimmed: a range of the source for plain text (the whole
-    /// line), of the arena for HTML.
+    /// line, or the lines of a wrapped paragraph), of the arena for HTML.
     pub(crate) raw: Range<u32>,
     /// The trimmed text: a range of the page's [`Page::buffer`].
     pub(crate) trimmed: Range<u32>,
-    /// 1-based line number in the input (plain text), or block number (HTML).
+    /// 1-based line number in the input of its (first) line (plain text), or block number (HTML).
     pub line: u32,
     /// HTML: the element the text belongs to ([`NO_ELEMENT`] for plain text).
     pub element: u32,

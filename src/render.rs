@@ -34,7 +34,10 @@ impl Outcome<'_> {
                 let mut kept = vec![false; source.split('\n').count()];
                 for b in self.blocks() {
                     if b.verdict.label == Label::Content {
-                        kept[b.line as usize - 1] = true;
+                        // A block of wrapped lines keeps them all.
+                        let first = b.line as usize - 1;
+                        let lines = 1 + memchr::memchr_iter(b'\n', b.raw.as_bytes()).count();
+                        kept[first..first + lines].fill(true);
                     }
                 }
                 source

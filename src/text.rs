@@ -1,4 +1,5 @@
-//! Plain text to a [`Page`]: every non-blank line is a block.
+//! Plain text to a [`Page`]: every non-blank line is a block, or, in text wrapped at a fixed
+//! width, every paragraph of lines ([`crate::wrap`]).
 //!
 //! Blocks are ranges of the input, so a kept line comes out exactly as it went in. A line ends at
 //! `\n`; a `\r` before it is not part of the line. On a page with Markdown links the rules see
@@ -15,13 +16,18 @@ use encoding_rs::Encoding;
 use crate::features::{Features, range, trim_end_by, trim_start_by};
 use crate::markdown;
 use crate::page::{Block, InputKind, NO_ELEMENT, Page, is_blank};
+use crate::wrap;
 
 /// The bytes of a short line (with its line feed), for the room made for blocks at once.
 const SHORT_LINE: usize = 16;
 
-/// Splits plain text into blocks, one per non-blank line.
+/// Splits plain text into blocks, one per non-blank line (or per paragraph of lines wrapped at
+/// a fixed width, see [`crate::wrap`]).
 pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool) -> Page<'a> {
     let markdown = markdown::has_links(&source);
+    if !markdown && let Some(width) = wrap::wrap_width(&source) {
+        return parse_wrapped(source, encoding, lossy, width);
+    }
     let mut arena = String::new();
     let mut start = 0usize;
     let bytes = source.as_bytes();
@@ -85,6 +91,65 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
     page.blocks = blocks;
     page.arena = arena;
     page.text_in_arena = markdown;
+    page
+}
+
+/// Splits text wrapped at `width` columns into blocks: a line that goes on the line before it
+/// ([`wrap::continues`]) is part of that line's block. A block's text, its lines joined by a
+/// space (none where a word of wide characters was broken, see [`wrap::joins_without_space`]),
+/// goes into the page's arena; its raw text is its lines as they are.
+fn parse_wrapped<'a>(
+    source: Cow<'a, str>,
+    encoding: &'static Encoding,
+    lossy: bool,
+    width: usize,
+) -> Page<'a> {
+    let mut arena = String::with_capacity(source.len());
+    let mut blocks: Vec<Block> = Vec::new();
+    // The last line of the block being read, if the line before was not blank.
+    let mut last_line: Option<&str> = None;
+    let mut start = 0usize;
+    let bytes = source.as_bytes();
+    for (number, line_end) in memchr::memchr_iter(b'\n', bytes)
+        .chain(std::iter::once(bytes.len()))
+        .enumerate()
+    {
+        let line = &source[start..line_end];
+        let raw_end = start + line.strip_suffix('\r').map_or(line.len(), str::len);
+        let raw = &source[start..raw_end];
+        let shown = trim_end_by(trim_start_by(raw, is_blank), is_blank);
+        match (last_line, blocks.last_mut()) {
+            _ if shown.is_empty() => last_line = None,
+            (Some(before), Some(block)) if wrap::continues(before, raw, width) => {
+                if !wrap::joins_without_space(before, shown, width) {
+                    arena.push(' ');
+                }
+                arena.push_str(shown);
+                block.raw.end = raw_end as u32;
+                block.trimmed.end = arena.len() as u32;
+                last_line = Some(raw);
+            }
+            _ => {
+                let at = arena.len();
+                arena.push_str(shown);
+                blocks.push(Block {
+                    raw: start as u32..raw_end as u32,
+                    trimmed: at as u32..arena.len() as u32,
+                    line: number as u32 + 1,
+                    element: NO_ELEMENT,
+                    link_chars: 0,
+                    heading: false,
+                    features: Features::default(),
+                });
+                last_line = Some(raw);
+            }
+        }
+        start = line_end + 1;
+    }
+    let mut page = Page::new(source, InputKind::Text, encoding, lossy);
+    page.blocks = blocks;
+    page.arena = arena;
+    page.text_in_arena = true;
     page
 }
 

@@ -154,7 +154,8 @@ fn languages() {
 }
 
 /// The pages of `tests/fixtures/html-lang` (HTML in `pages/`, their text renderings in
-/// `text/`, their Markdown renderings in `markdown/`) against its gold texts.
+/// `text/` and, wrapped at 80 columns, in `wrapped/`, their Markdown renderings in `markdown/`)
+/// against its gold texts.
 fn language_pages(pages: &str, input: InputMode, suite: &str) {
     let dir = root().join("tests/fixtures/html-lang");
     let report = runner::gold(&cleaner(input), &dir.join(pages), &dir.join("gold"), None)
@@ -183,6 +184,11 @@ fn html_languages_as_text() {
 #[test]
 fn html_languages_as_markdown() {
     language_pages("markdown", InputMode::Text, "html-lang-markdown");
+}
+
+#[test]
+fn html_languages_as_wrapped_text() {
+    language_pages("wrapped", InputMode::Text, "html-lang-wrapped");
 }
 
 /// The dev corpus, or `None` (with a note) when it is not there.
@@ -244,6 +250,7 @@ fn every_floor_belongs_to_a_suite() {
         "html-lang",
         "html-lang-text",
         "html-lang-markdown",
+        "html-lang-wrapped",
         "scrapinghub-html",
         "scrapinghub-text",
     ];

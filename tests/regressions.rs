@@ -1781,3 +1781,59 @@ fn a_dateline_lead_cut_off_by_a_photo_and_a_player_stays() {
         &["홈", "ⓒ 예시일보"],
     );
 }
+
+/// `text` wrapped at `width` columns, as a text browser writes a paragraph.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("a line");
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
+
+#[test]
+fn paragraphs_wrapped_at_a_fixed_width_are_kept_whole() {
+    let mut page = vec![
+        "Home | News | Sport | Weather".to_string(),
+        String::new(),
+        "Council approves the budget".into(),
+        String::new(),
+    ];
+    let paragraphs: Vec<String> = ["The council", "Residents", "Earlier", "Critics"]
+        .iter()
+        .map(|topic| format!("{} {}", para(topic), para("Officials")))
+        .collect();
+    for p in &paragraphs {
+        page.extend(wrapped(p, 72));
+        page.push(String::new());
+    }
+    page.extend([
+        "Share this article".to_string(),
+        "© 2019 The Gazette".into(),
+    ]);
+    let page = page.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    let text = outcome.text();
+    for p in &paragraphs {
+        for line in wrapped(p, 72) {
+            assert!(text.contains(&line), "{line:?} not kept:\n{text}");
+        }
+    }
+    assert!(!text.contains("Home | News"), "{text}");
+    assert!(!text.contains("© 2019"), "{text}");
+    // The diff drops whole lines and keeps every line of the paragraphs.
+    let diff = outcome.diff("a", "b");
+    assert!(
+        diff.contains("\n-Home | News | Sport | Weather\n"),
+        "{diff}"
+    );
+    assert!(!diff.contains("\n-The council"), "{diff}");
+}

@@ -1,0 +1,241 @@
+//! Hard-wrapped text: paragraphs a renderer broke into lines of a fixed width.
+//!
+//! Text browsers (`w3m -dump`, `lynx -dump`), mail and some scrapers write a paragraph as several
+//! lines no wider than a set number of columns (80 by default). Read one block per line, each
+//! piece of such a paragraph would be judged as a short line on its own. So a page is first
+//! checked for a wrap width ([`wrap_width`]): hardly any of its lines goes past one width, many
+//! end just short of it, most of those mid-sentence (unwrapped paragraphs that happen to be about
+//! as long end a sentence), and some paragraphs end on a short line after a full one. On such a
+//! page a line goes on the line before it when that one was broken there: the next line's first
+//! word would not have fitted after it ([`continues`]).
+//!
+//! Widths are in columns as a terminal shows them: the characters of Han, kana and Hangul take
+//! two.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::marker::{Marker, marker};
+use crate::page::is_blank;
+
+/// The narrowest wrap width looked for.
+const MIN_WIDTH: usize = 40;
+
+/// The widest wrap width looked for: wider lines are no wrapping any renderer does by default.
+const MAX_WIDTH: usize = 250;
+
+/// How far short of the wrap width a full line may end: the room a long word left unused.
+const BAND: usize = 12;
+
+/// Lines narrower than this are not counted: menu items, headings, the last lines of
+/// paragraphs.
+const WIDE_LINE: usize = 30;
+
+/// The share of the counted lines that may go past the wrap width (an address or a word too long
+/// to break).
+const OVER_SHARE: f32 = 0.05;
+
+/// The fewest full lines (ending within [`BAND`] of the wrap width) of a wrapped page.
+const MIN_FULL_LINES: usize = 5;
+
+/// The smallest share of the counted lines that are full.
+const MIN_FULL_SHARE: f32 = 0.1;
+
+/// The width `text` is wrapped at, if it is hard-wrapped.
+pub(crate) fn wrap_width(text: &str) -> Option<usize> {
+    // Lines by width, up to the widest looked for; wider ones are only counted.
+    let mut by_width = [0usize; MAX_WIDTH + 1];
+    let (mut counted, mut wider) = (0usize, 0usize);
+    for line in text.split('\n') {
+        // A line of more bytes than four per column is wider than any width looked for.
+        let width = if line.len() > 4 * MAX_WIDTH {
+            MAX_WIDTH + 1
+        } else {
+            columns(line.trim_end_matches(is_blank))
+        };
+        if width < WIDE_LINE {
+            continue;
+        }
+        counted += 1;
+        match by_width.get_mut(width) {
+            Some(n) => *n += 1,
+            None => wider += 1,
+        }
+    }
+    // The width that no more than the allowed share of lines go past.
+    let allowed = (OVER_SHARE * counted as f32) as usize;
+    let mut over = wider;
+    let mut width = MAX_WIDTH;
+    while width >= MIN_WIDTH && over + by_width[width] <= allowed {
+        over += by_width[width];
+        width -= 1;
+    }
+    if over > allowed || width < MIN_WIDTH {
+        return None;
+    }
+    let full: usize = by_width[width + 1 - BAND..=width].iter().sum();
+    let wrapped = full >= MIN_FULL_LINES && full as f32 >= MIN_FULL_SHARE * counted as f32;
+    (wrapped && breaks_inside_paragraphs(text, width)).then_some(width)
+}
+
+/// The fewest paragraphs that must end on a short line after a full one.
+const MIN_PARAGRAPH_ENDS: usize = 3;
+
+/// Whether the full lines of `text` (ending within [`BAND`] of `width`) were broken inside
+/// paragraphs: most of them end mid-sentence, and [`MIN_PARAGRAPH_ENDS`] or more paragraphs end
+/// on a short line that goes on a full one ([`continues`]). Unwrapped paragraphs that happen to
+/// be about as long as each other are full lines too, but nearly all of them end a sentence.
+fn breaks_inside_paragraphs(text: &str, width: usize) -> bool {
+    let (mut full, mut full_at_sentence_end, mut paragraph_ends) = (0usize, 0usize, 0usize);
+    let mut before = "";
+    for line in text.split('\n') {
+        let shown = line.trim_end_matches(is_blank);
+        let columns = columns(shown);
+        if columns + BAND > width && columns <= width {
+            full += 1;
+            full_at_sentence_end += usize::from(ends_sentence(shown));
+        } else if continues(before, line, width) {
+            paragraph_ends += 1;
+        }
+        before = line;
+    }
+    2 * full_at_sentence_end < full && paragraph_ends >= MIN_PARAGRAPH_ENDS
+}
+
+/// Whether `line` ends with a sentence's final punctuation, maybe inside quotes or brackets.
+fn ends_sentence(line: &str) -> bool {
+    let closed = line.trim_end_matches(['"', '\'', '”', '’', ')', '」', '』', '）']);
+    closed.ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
+/// Whether `next` goes on `line`, on a page wrapped at `width`: `line` was broken because the
+/// first word of `next` would not have fitted after it, and `next` opens no list item and sits at
+/// the same indent as `line` (or at the hanging indent of its list item).
+pub(crate) fn continues(line: &str, next: &str, width: usize) -> bool {
+    let body = next.trim_start_matches(is_blank);
+    if body.is_empty() || marker(body) != Marker::None {
+        return false;
+    }
+    let indent = |l: &str| columns(&l[..l.len() - l.trim_start_matches(is_blank).len()]);
+    let (own, next_indent) = (indent(line), indent(next));
+    if next_indent < own || next_indent > own + HANGING_INDENT {
+        return false;
+    }
+    let first_word = match body.chars().next() {
+        // Wide characters are broken anywhere: the first one is what did not fit.
+        Some(c) if is_wide(c) => columns(&body[..c.len_utf8()]),
+        _ => columns(body.split(is_blank).next().unwrap_or(body)),
+    };
+    columns(line.trim_end_matches(is_blank)) + 1 + first_word > width
+}
+
+/// How far past a list item's own indent the lines after its first may sit (`  • ` then the
+/// text).
+const HANGING_INDENT: usize = 4;
+
+/// Whether the line break between `before` and `after`, on a page wrapped at `width`, stands for
+/// no space: wide characters meet there, and `before` fills the line to its last column (or to
+/// the one before, where a wide character would not fit). A renderer breaks a line of wide
+/// characters anywhere, inside a word too; a line that ends short was broken at a space.
+pub(crate) fn joins_without_space(before: &str, after: &str, width: usize) -> bool {
+    let before = before.trim_end_matches(is_blank);
+    before.chars().next_back().is_some_and(is_wide)
+        && after.chars().next().is_some_and(is_wide)
+        && columns(before) + 1 >= width
+}
+
+/// The columns `text` takes on a terminal.
+fn columns(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+/// Whether `c` takes two columns.
+fn is_wide(c: char) -> bool {
+    !c.is_ascii() && c.encode_utf8(&mut [0; 4]).width() == 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `words` wrapped at `width` columns, as a text browser writes them.
+    fn wrap(words: &str, width: usize) -> String {
+        let mut out = String::new();
+        let mut line = String::new();
+        for word in words.split(' ') {
+            if !line.is_empty() && line.len() + 1 + word.len() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out + &line + "\n"
+    }
+
+    const PARAGRAPH: &str = "The council approved the budget late on Tuesday after members \
+        argued for hours over the cost of roads and schools, and supporters said the plan would \
+        repair what years of cuts had left undone across the city and its suburbs.";
+
+    #[test]
+    fn finds_the_width_of_wrapped_paragraphs() {
+        let page = format!(
+            "Home\nNews\n\n{}\n{}\n{}",
+            wrap(PARAGRAPH, 72),
+            wrap(PARAGRAPH, 72),
+            wrap(PARAGRAPH, 72)
+        );
+        let width = wrap_width(&page).expect("wrapped");
+        assert!((66..=72).contains(&width), "{width}");
+    }
+
+    #[test]
+    fn unwrapped_paragraphs_have_no_width() {
+        let long = format!("{PARAGRAPH} {PARAGRAPH}");
+        let page = [PARAGRAPH, &long, "Home", PARAGRAPH, &long, PARAGRAPH, &long].join("\n\n");
+        assert_eq!(wrap_width(&page), None);
+        assert_eq!(wrap_width(""), None);
+        // Paragraphs of about one length, each a line, with short lines between: full lines,
+        // but each ends a sentence.
+        let mut alike = Vec::new();
+        for n in 0..8 {
+            alike.extend([
+                format!("Paragraph {n}: {PARAGRAPH}"),
+                format!("Image {n} of 8"),
+            ]);
+        }
+        assert_eq!(wrap_width(&alike.join("\n")), None);
+    }
+
+    #[test]
+    fn a_line_goes_on_when_the_next_word_did_not_fit() {
+        let lines: Vec<String> = wrap(PARAGRAPH, 72).lines().map(String::from).collect();
+        assert!(continues(&lines[0], &lines[1], 72));
+        // A short line ends where it ends: the next word would have fitted.
+        assert!(!continues("Home", "News and more", 72));
+        // A list item starts afresh, whatever the width.
+        assert!(!continues(&lines[0], "• Another item", 72));
+        // The hanging indent of a list item goes on.
+        assert!(continues(
+            "  • A list item whose text runs on past the end of the first line of",
+            "    itinerary.",
+            72
+        ));
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        let line = "가".repeat(35);
+        assert!(continues(&line, "나다", 71));
+        assert!(!continues(&line, "나다", 74));
+        assert!(joins_without_space(&line, "나", 71));
+        assert!(!joins_without_space(&line, "나", 74));
+        assert!(!joins_without_space("a", "나", 2));
+    }
+}
