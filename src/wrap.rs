@@ -12,8 +12,6 @@
 //! Widths are in columns as a terminal shows them: the characters of Han, kana and Hangul take
 //! two.
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::marker::{Marker, marker};
 use crate::page::is_blank;
 
@@ -42,15 +40,19 @@ const MIN_FULL_SHARE: f32 = 0.1;
 
 /// The width `text` is wrapped at, if it is hard-wrapped.
 pub(crate) fn wrap_width(text: &str) -> Option<usize> {
-    // Lines by width, up to the widest looked for; wider ones are only counted.
+    // Lines by width, up to the widest looked for; wider ones are only counted. Most unwrapped
+    // text stops early: more of its lines are wider than that than may go past a wrap width.
+    let most_wider =
+        (OVER_SHARE * memchr::memchr_iter(b'\n', text.as_bytes()).count() as f32) as usize;
     let mut by_width = [0usize; MAX_WIDTH + 1];
     let (mut counted, mut wider) = (0usize, 0usize);
-    for line in text.split('\n') {
-        // A line of more bytes than four per column is wider than any width looked for.
-        let width = if line.len() > 4 * MAX_WIDTH {
-            MAX_WIDTH + 1
-        } else {
-            columns(line.trim_end_matches(is_blank))
+    for line in lines(text) {
+        // A line takes no more columns than it has bytes, and a line of more bytes than four per
+        // column is wider than any width looked for.
+        let width = match line.len() {
+            ..WIDE_LINE => continue,
+            bytes if bytes > 4 * MAX_WIDTH => MAX_WIDTH + 1,
+            _ => columns(line.trim_end_matches(is_blank)),
         };
         if width < WIDE_LINE {
             continue;
@@ -58,6 +60,7 @@ pub(crate) fn wrap_width(text: &str) -> Option<usize> {
         counted += 1;
         match by_width.get_mut(width) {
             Some(n) => *n += 1,
+            None if wider == most_wider => return None,
             None => wider += 1,
         }
     }
@@ -86,19 +89,33 @@ const MIN_PARAGRAPH_ENDS: usize = 3;
 /// be about as long as each other are full lines too, but nearly all of them end a sentence.
 fn breaks_inside_paragraphs(text: &str, width: usize) -> bool {
     let (mut full, mut full_at_sentence_end, mut paragraph_ends) = (0usize, 0usize, 0usize);
-    let mut before = "";
-    for line in text.split('\n') {
+    // The line before, if it was full.
+    let mut full_before = None;
+    for line in lines(text) {
         let shown = line.trim_end_matches(is_blank);
         let columns = columns(shown);
-        if columns + BAND > width && columns <= width {
+        let is_full = columns + BAND > width && columns <= width;
+        if is_full {
             full += 1;
             full_at_sentence_end += usize::from(ends_sentence(shown));
-        } else if continues(before, line, width) {
+        } else if full_before.is_some_and(|before| continues(before, line, width)) {
             paragraph_ends += 1;
         }
-        before = line;
+        full_before = is_full.then_some(line);
     }
     2 * full_at_sentence_end < full && paragraph_ends >= MIN_PARAGRAPH_ENDS
+}
+
+/// The lines of `text`, without their line feeds.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
 }
 
 /// Whether `line` ends with a sentence's final punctuation, maybe inside quotes or brackets.
@@ -143,18 +160,61 @@ pub(crate) fn joins_without_space(before: &str, after: &str, width: usize) -> bo
         && columns(before) + 1 >= width
 }
 
-/// The columns `text` takes on a terminal.
+/// The columns `text` takes on a terminal: a character each, and one more for each wide one.
 fn columns(text: &str) -> usize {
+    let bytes = text.as_bytes();
     if text.is_ascii() {
-        text.len()
-    } else {
-        text.width()
+        return bytes.len();
+    }
+    // Counted over all bytes at once, which vectorises: characters, and those of the common
+    // wide range, which alone its first byte tells; the rarer ones where their first byte is.
+    let chars = count(bytes, |b| !is_continuation(b));
+    let common_wide = count(bytes, |b| (0xe3..=0xed).contains(&b));
+    let rare_wide = memchr::memchr3_iter(0xe1, 0xe2, 0xef, bytes)
+        .chain(memchr::memchr_iter(0xf0, bytes))
+        .filter(|&at| {
+            bytes
+                .get(at + 1)
+                .is_some_and(|&second| opens_wide(bytes[at], second))
+        })
+        .count();
+    chars + common_wide + rare_wide
+}
+
+/// How many of `bytes` `holds` is true of: a byte-wide count per run of 255, which vectorises.
+fn count(bytes: &[u8], holds: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(usize::from(u8::MAX))
+        .map(|run| usize::from(run.iter().fold(0u8, |n, &b| n + u8::from(holds(b)))))
+        .sum()
+}
+
+/// Whether `c` takes two columns (see [`opens_wide`]).
+fn is_wide(c: char) -> bool {
+    let mut utf8 = [0; 4];
+    c.encode_utf8(&mut utf8);
+    opens_wide(utf8[0], utf8[1])
+}
+
+/// Whether the character whose UTF-8 encoding opens with `first` and `second` takes two columns,
+/// told from those two bytes: CJK punctuation, kana, Han and Hangul (U+3000–U+D7FF), Hangul
+/// leading consonants (U+1100–U+117F), CJK radicals (U+2E80–U+2FFF), compatibility ideographs
+/// (U+F900–U+FAFF), fullwidth forms (U+FF00–U+FF7F) and the ideographs of the supplementary
+/// planes (U+20000–U+3FFFF).
+fn opens_wide(first: u8, second: u8) -> bool {
+    match first {
+        0xe3..=0xed => true,
+        0xe1 => matches!(second, 0x84 | 0x85),
+        0xe2 => second >= 0xba,
+        0xef => matches!(second, 0xa4..=0xab | 0xbc | 0xbd),
+        0xf0 => matches!(second, 0xa0..=0xbf),
+        _ => false,
     }
 }
 
-/// Whether `c` takes two columns.
-fn is_wide(c: char) -> bool {
-    !c.is_ascii() && c.encode_utf8(&mut [0; 4]).width() == 2
+/// Whether `b` continues a character in UTF-8 rather than starting one.
+fn is_continuation(b: u8) -> bool {
+    b & 0xc0 == 0x80
 }
 
 #[cfg(test)]
@@ -237,5 +297,8 @@ mod tests {
         assert!(joins_without_space(&line, "나", 71));
         assert!(!joins_without_space(&line, "나", 74));
         assert!(!joins_without_space("a", "나", 2));
+        assert_eq!(columns("héllo — “quoted”"), 16);
+        assert_eq!(columns("日本語（注）、한국어"), 20);
+        assert_eq!(columns(&"가".repeat(300)), 600);
     }
 }
