@@ -25,8 +25,8 @@ const SHORT_LINE: usize = 16;
 /// a fixed width, see [`crate::wrap`]).
 pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool) -> Page<'a> {
     let markdown = markdown::has_links(&source);
-    if !markdown && let Some(width) = wrap::wrap_width(&source) {
-        return parse_wrapped(source, encoding, lossy, width);
+    if let Some(width) = wrap::wrap_width(&source) {
+        return parse_wrapped(source, encoding, lossy, width, markdown);
     }
     let mut arena = String::new();
     let mut start = 0usize;
@@ -97,16 +97,20 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
 /// Splits text wrapped at `width` columns into blocks: a line that goes on the line before it
 /// ([`wrap::continues`]) is part of that line's block. A block's text, its lines joined by a
 /// space (none where a word of wide characters was broken, see [`wrap::joins_without_space`]),
-/// goes into the page's arena; its raw text is its lines as they are.
+/// goes into the page's arena, as a reader sees it on a `markdown` page; its raw text is its lines
+/// as they are.
 fn parse_wrapped<'a>(
     source: Cow<'a, str>,
     encoding: &'static Encoding,
     lossy: bool,
     width: usize,
+    markdown: bool,
 ) -> Page<'a> {
     let mut arena = String::with_capacity(source.len());
     let mut blocks: Vec<Block> = Vec::new();
-    // The last line of the block being read, if the line before was not blank.
+    // The lines of the block being read, joined, and the last of them if the line before was
+    // not blank.
+    let mut joined = String::new();
     let mut last_line: Option<&str> = None;
     let mut start = 0usize;
     let bytes = source.as_bytes();
@@ -122,19 +126,19 @@ fn parse_wrapped<'a>(
             _ if shown.is_empty() => last_line = None,
             (Some(before), Some(block)) if wrap::continues(before, raw, width) => {
                 if !wrap::joins_without_space(before, shown, width) {
-                    arena.push(' ');
+                    joined.push(' ');
                 }
-                arena.push_str(shown);
+                joined.push_str(shown);
                 block.raw.end = raw_end as u32;
-                block.trimmed.end = arena.len() as u32;
                 last_line = Some(raw);
             }
             _ => {
-                let at = arena.len();
-                arena.push_str(shown);
+                show_last(&mut blocks, &joined, &mut arena, markdown);
+                joined.clear();
+                joined.push_str(shown);
                 blocks.push(Block {
                     raw: start as u32..raw_end as u32,
-                    trimmed: at as u32..arena.len() as u32,
+                    trimmed: 0..0,
                     line: number as u32 + 1,
                     element: NO_ELEMENT,
                     link_chars: 0,
@@ -146,11 +150,31 @@ fn parse_wrapped<'a>(
         }
         start = line_end + 1;
     }
+    show_last(&mut blocks, &joined, &mut arena, markdown);
     let mut page = Page::new(source, InputKind::Text, encoding, lossy);
     page.blocks = blocks;
     page.arena = arena;
     page.text_in_arena = true;
     page
+}
+
+/// Writes the text of the last of `blocks`, its lines `joined`, to the `arena`: as it is, or as a
+/// reader sees it on a `markdown` page, where a block that shows nothing (an image) is dropped.
+fn show_last(blocks: &mut Vec<Block>, joined: &str, arena: &mut String, markdown: bool) {
+    let Some(block) = blocks.last_mut() else {
+        return;
+    };
+    let at = arena.len();
+    if markdown {
+        block.link_chars = markdown::visible(joined, arena);
+        block.heading = markdown::is_heading(joined);
+    } else {
+        arena.push_str(joined);
+    }
+    block.trimmed = trimmed_range(at, &arena[at..]);
+    if block.trimmed.is_empty() {
+        blocks.pop();
+    }
 }
 
 /// The range of `shown`, which starts at byte `base` of its buffer, without the blanks at its
@@ -208,6 +232,34 @@ mod tests {
                 (8, "After | the table", 0)
             ]
         );
+    }
+
+    #[test]
+    fn wrapped_markdown_paragraphs_are_blocks_as_a_reader_sees_them() {
+        let paragraph = "The council approved the budget late on Tuesday after members\n\
+                         argued for hours over the cost of [roads and\n\
+                         schools](https://example.com/r), and supporters said the plan\n\
+                         would repair what years of cuts had left undone.\n\n";
+        let text = format!("![logo](/logo.png)\n\n{}", paragraph.repeat(4));
+        let page = parse(Cow::Borrowed(&text), encoding_rs::UTF_8, false);
+        let blocks: Vec<(u32, &str, u32)> = page
+            .blocks
+            .iter()
+            .map(|b| (b.line, page.text(b), b.link_chars))
+            .collect();
+        let shown = "The council approved the budget late on Tuesday after members argued for \
+                     hours over the cost of roads and schools, and supporters said the plan would \
+                     repair what years of cuts had left undone.";
+        assert_eq!(
+            blocks,
+            vec![
+                (3, shown, 17),
+                (8, shown, 17),
+                (13, shown, 17),
+                (18, shown, 17)
+            ]
+        );
+        assert_eq!(page.raw(&page.blocks[0]), &paragraph[..paragraph.len() - 2]);
     }
 
     #[test]
