@@ -39,6 +39,12 @@ pub fn has_links(text: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), b"](").is_some() && LINK.is_match(text)
 }
 
+/// Whether `text` ends inside the address of a link: after a `](` that no `)` has closed.
+pub(crate) fn in_link_target(text: &str) -> bool {
+    text.rfind("](")
+        .is_some_and(|open| !text[open..].contains(')'))
+}
+
 /// Appends the text a reader sees of `line`, one line of a Markdown page, to `out`: images
 /// removed, links replaced by their text, a heading's `#`s, emphasis delimiters and escaping
 /// backslashes left out. Returns how many of the characters appended are link text.
@@ -301,6 +307,15 @@ mod tests {
         assert!(is_table_delimiter(" | --- | --- | "));
         assert!(!is_table_delimiter("---"));
         assert!(!is_table_delimiter("a | --- | ---"));
+    }
+
+    #[test]
+    fn a_text_may_end_inside_a_link_address() {
+        assert!(in_link_target("see [the plan](https://example.com/roads-"));
+        assert!(!in_link_target(
+            "see [the plan](https://example.com/roads) and"
+        ));
+        assert!(!in_link_target("no links [here]"));
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub(crate) fn wrap_width(text: &str) -> Option<usize> {
         // column is wider than any width looked for.
         let width = match line.len() {
             ..WIDE_LINE => continue,
+            // An address is not broken: the line that holds one may go past the width.
+            _ if memchr::memmem::find(line.as_bytes(), b"://").is_some() => continue,
             bytes if bytes > 4 * MAX_WIDTH => MAX_WIDTH + 1,
             _ => columns(line.trim_end_matches(is_blank)),
         };
