@@ -29,22 +29,17 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
         return parse_wrapped(source, encoding, lossy, width, markdown);
     }
     let mut arena = String::new();
-    let mut start = 0usize;
     let bytes = source.as_bytes();
     // Room for a block per line at once, rather than moving the blocks each time it runs out;
     // but blank lines are no blocks, and a page of them reserves no more than for short lines.
-    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
-    let mut blocks: Vec<Block> = Vec::with_capacity(lines.min(bytes.len() / SHORT_LINE + 1));
+    let line_count = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    let mut blocks: Vec<Block> = Vec::with_capacity(line_count.min(bytes.len() / SHORT_LINE + 1));
     // Markdown: where the line before began in the arena, and whether a table's rows are read.
     let mut line_before = 0;
     let mut in_table = false;
-    for (number, line_end) in memchr::memchr_iter(b'\n', bytes)
-        .chain(std::iter::once(bytes.len()))
-        .enumerate()
-    {
-        let line = &source[start..line_end];
-        let raw_end = start + line.strip_suffix('\r').map_or(line.len(), str::len);
-        let raw = &source[start..raw_end];
+    for (number, line) in lines(&source) {
+        let (start, raw_end) = (line.start, line.end);
+        let raw = &source[line];
         let (base, shown, link_chars) = if markdown {
             let delimiter = markdown::is_table_delimiter(raw);
             if delimiter {
@@ -85,7 +80,6 @@ pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool)
         if markdown {
             arena.push('\n');
         }
-        start = line_end + 1;
     }
     let mut page = Page::new(source, InputKind::Text, encoding, lossy);
     page.blocks = blocks;
@@ -112,15 +106,9 @@ fn parse_wrapped<'a>(
     // not blank.
     let mut joined = String::new();
     let mut last_line: Option<&str> = None;
-    let mut start = 0usize;
-    let bytes = source.as_bytes();
-    for (number, line_end) in memchr::memchr_iter(b'\n', bytes)
-        .chain(std::iter::once(bytes.len()))
-        .enumerate()
-    {
-        let line = &source[start..line_end];
-        let raw_end = start + line.strip_suffix('\r').map_or(line.len(), str::len);
-        let raw = &source[start..raw_end];
+    for (number, line) in lines(&source) {
+        let (start, raw_end) = (line.start, line.end);
+        let raw = &source[line];
         let shown = trim_end_by(trim_start_by(raw, is_blank), is_blank);
         match (last_line, blocks.last_mut()) {
             _ if shown.is_empty() => last_line = None,
@@ -150,7 +138,6 @@ fn parse_wrapped<'a>(
                 last_line = Some(raw);
             }
         }
-        start = line_end + 1;
     }
     show_last(&mut blocks, &joined, &mut arena, markdown);
     let mut page = Page::new(source, InputKind::Text, encoding, lossy);
@@ -177,6 +164,21 @@ fn show_last(blocks: &mut Vec<Block>, joined: &str, arena: &mut String, markdown
     if block.trimmed.is_empty() {
         blocks.pop();
     }
+}
+
+/// The lines of `source`: the number of each (from 0) and its range, without its line feed or a
+/// carriage return before it.
+pub(crate) fn lines(source: &str) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', source.as_bytes())
+        .chain(std::iter::once(source.len()))
+        .enumerate()
+        .map(move |(number, end)| {
+            let line = &source[start..end];
+            let range = start..start + line.strip_suffix('\r').map_or(line.len(), str::len);
+            start = end + 1;
+            (number, range)
+        })
 }
 
 /// The range of `shown`, which starts at byte `base` of its buffer, without the blanks at its

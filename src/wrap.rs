@@ -108,16 +108,9 @@ fn breaks_inside_paragraphs(text: &str, width: usize) -> bool {
     2 * full_at_sentence_end < full && paragraph_ends >= MIN_PARAGRAPH_ENDS
 }
 
-/// The lines of `text`, without their line feeds.
+/// The lines of `text`, without their line ends.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .chain(std::iter::once(text.len()))
-        .map(move |end| {
-            let line = &text[start..end];
-            start = end + 1;
-            line
-        })
+    crate::text::lines(text).map(|(_, range)| &text[range])
 }
 
 /// Whether `line` ends with a sentence's final punctuation, maybe inside quotes or brackets.
