@@ -1,5 +1,5 @@
 //! Plain text to a [`Page`]: every non-blank line is a block, or, in text wrapped at a fixed
-//! width, every paragraph of lines ([`crate::wrap`]).
+//! width, every paragraph of lines (see the `wrap` module).
 //!
 //! Blocks are ranges of the input, so a kept line comes out exactly as it went in. A line ends at
 //! `\n`; a `\r` before it is not part of the line. On a page with Markdown links the rules see
@@ -22,7 +22,7 @@ use crate::wrap;
 const SHORT_LINE: usize = 16;
 
 /// Splits plain text into blocks, one per non-blank line (or per paragraph of lines wrapped at
-/// a fixed width, see [`crate::wrap`]).
+/// a fixed width, see the `wrap` module).
 pub fn parse<'a>(source: Cow<'a, str>, encoding: &'static Encoding, lossy: bool) -> Page<'a> {
     let markdown = markdown::has_links(&source);
     if let Some(width) = wrap::wrap_width(&source) {
