@@ -52,7 +52,7 @@ pub(crate) fn wrap_width(text: &str) -> Option<usize> {
         let width = match line.len() {
             ..WIDE_LINE => continue,
             // An address is not broken: the line that holds one may go past the width.
-            _ if memchr::memmem::find(line.as_bytes(), b"://").is_some() => continue,
+            _ if holds_address(line) => continue,
             bytes if bytes > 4 * MAX_WIDTH => MAX_WIDTH + 1,
             _ => columns(line.trim_end_matches(is_blank)),
         };
@@ -80,6 +80,35 @@ pub(crate) fn wrap_width(text: &str) -> Option<usize> {
     let full: usize = by_width[width + 1 - BAND..=width].iter().sum();
     let wrapped = full >= MIN_FULL_LINES && full as f32 >= MIN_FULL_SHARE * counted as f32;
     (wrapped && breaks_inside_paragraphs(text, width)).then_some(width)
+}
+
+/// The fewest characters of an address (a URL, a path) that no renderer breaks.
+const ADDRESS: usize = 40;
+
+/// Whether `line` holds an address: a slash inside a run of [`ADDRESS`] or more ASCII
+/// characters other than white space (`https://…`, `](/cdn-cgi/…`, the rest of one broken at a
+/// hyphen).
+fn holds_address(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    // Where the run of the last slash looked at ends: the slashes before it are in that run.
+    let mut run_end = 0;
+    for at in memchr::memchr_iter(b'/', bytes) {
+        if at < run_end {
+            continue;
+        }
+        let start = bytes[..at]
+            .iter()
+            .rposition(|b| !b.is_ascii_graphic())
+            .map_or(0, |blank| blank + 1);
+        run_end = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_graphic())
+            .map_or(bytes.len(), |blank| at + blank);
+        if run_end - start >= ADDRESS {
+            return true;
+        }
+    }
+    false
 }
 
 /// The fewest paragraphs that must end on a short line after a full one.
@@ -282,6 +311,20 @@ mod tests {
             "    itinerary.",
             72
         ));
+    }
+
+    #[test]
+    fn addresses_are_runs_with_a_slash() {
+        assert!(holds_address(
+            "see [the plan](https://example.com/council/budget-2019)"
+        ));
+        assert!(holds_address(
+            "xQMpo/XKxSYEVq6lI/AAAAAAAAZW8/RRfVyxtFqSYznmDuBkx92C2JLSnhkiuK"
+        ));
+        assert!(!holds_address(
+            "roads and/or schools, said the council on Tuesday"
+        ));
+        assert!(!holds_address(&"가".repeat(40)));
     }
 
     #[test]
