@@ -6,7 +6,9 @@
 //! each line as a reader would ([`crate::markdown`]): that text goes into the page's arena, with
 //! the share of it that is link text, and a line that shows nothing (an image) is no block. The
 //! header and rows of a Markdown table (the lines with `|` around a `---|---` delimiter row, up
-//! to the first line without one) show their cells apart by tabs.
+//! to the first line without one) show their cells apart by tabs. A wrapped paragraph's text, its
+//! lines joined, also goes into the arena, so it comes out on one line; its raw range still covers
+//! its lines, which the diff shows as they were.
 
 use std::borrow::Cow;
 use std::ops::Range;
