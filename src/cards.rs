@@ -1,13 +1,15 @@
-//! Teaser cards: repeated sibling elements of an HTML page that each hold a linked headline and
-//! a little text. However a site styles them, lists of other stories are built this way: three
-//! or more siblings with the same tag and first class, each a headline link plus an excerpt, a
-//! byline or a date. Article paragraphs are not (no linked headline), nor are menus (no text
-//! besides the links).
+//! Teaser cards: repeated sibling elements of an HTML page that each hold a headline and a little
+//! text. However a site styles them, lists of other stories are built this way: three or more
+//! siblings with the same tag and first class, each a headline link plus an excerpt, a byline or
+//! a date. Sliders and widgets that link the whole card, or none of it, have a heading instead
+//! of a headline link, and an excerpt cut short with an ellipsis. Article paragraphs are not
+//! cards (no headline), nor are an article's sections under subheadings (their text is not cut
+//! short), nor are menus (no text besides the links).
 
 use html5ever::LocalName;
 use rustc_hash::FxHashMap;
 
-use crate::page::{Block, NO_ELEMENT, Page};
+use crate::page::{Block, NO_ELEMENT, Page, Zones};
 
 /// Siblings of one signature needed to make a list of cards.
 const MIN_CARDS: u32 = 3;
@@ -27,7 +29,9 @@ struct Card {
     blocks: u32,
     units: f32,
     headline: bool,
+    heading: bool,
     text: bool,
+    cut_short: bool,
 }
 
 impl Card {
@@ -37,12 +41,19 @@ impl Card {
         self.blocks += 1;
         self.units += block.features.units;
         self.headline |= density >= HEADLINE_LINKS;
-        self.text |= density < TEXT_LINKS && block.features.units >= TEXT_UNITS;
+        self.heading |= page
+            .element_of(block)
+            .is_some_and(|e| e.zones.intersects(Zones::HEADING));
+        let text = density < TEXT_LINKS && block.features.units >= TEXT_UNITS;
+        self.text |= text;
+        self.cut_short |= text && block.features.truncated;
     }
 
-    /// Whether the element is a card: a headline link and some text, and not much more.
+    /// Whether the element is a card: a headline link and some text, or a heading and an
+    /// excerpt cut short, and not much more.
     fn is_card(&self) -> bool {
-        self.headline && self.text && self.blocks <= MAX_CARD_BLOCKS && self.units <= MAX_CARD_UNITS
+        let headed = (self.headline && self.text) || (self.heading && self.cut_short);
+        headed && self.blocks <= MAX_CARD_BLOCKS && self.units <= MAX_CARD_UNITS
     }
 }
 
@@ -164,6 +175,25 @@ mod tests {
         let marks = cards(&html);
         assert!(!marks[0].1, "the article paragraph is not a card");
         assert!(marks[1..].iter().all(|(_, m)| *m), "{marks:?}");
+    }
+
+    #[test]
+    fn unlinked_headings_over_cut_short_excerpts_are_cards() {
+        let card = r#"<div class="slide"><h3>Headline of another story</h3>
+            <p>An excerpt of the other story that runs on and stops in the middle of a…</p>
+            <div class="date">2019-09-09 21:38</div></div>"#;
+        let html = format!("<body><p>Article text.</p><div>{card}{card}{card}</div></body>");
+        let marks = cards(&html);
+        assert!(!marks[0].1, "the article paragraph is not a card");
+        assert!(marks[1..].iter().all(|(_, m)| *m), "{marks:?}");
+    }
+
+    #[test]
+    fn article_sections_under_subheadings_are_not_cards() {
+        let section = r#"<section class="step"><h3>A subheading</h3>
+            <p>A paragraph of the article under its subheading, which ends like a sentence.</p></section>"#;
+        let html = format!("<body>{section}{section}{section}</body>");
+        assert!(cards(&html).iter().all(|(_, m)| !m));
     }
 
     #[test]

@@ -1837,3 +1837,29 @@ fn paragraphs_wrapped_at_a_fixed_width_are_kept_whole() {
     );
     assert!(!diff.contains("\n-The council"), "{diff}");
 }
+
+#[test]
+fn a_slider_of_unlinked_teasers_and_a_follow_us_promo_inside_the_article_are_dropped() {
+    // A Chinese news page: inside the article's markup, after the story, a slider of other
+    // stories (heading, excerpt cut short, date; no links) and a prompt to follow the site's
+    // WeChat account used to be kept as article text.
+    let story = "新京报快讯（记者 裴剑飞）今日有网友爆料，有60万个账号和410万条联系人数据在暗网低价出售。\
+                 今晚，中国铁路总公司通过官方微博发布辟谣消息称：网传信息不实，网站未发生用户信息泄漏。";
+    let slide = |n: u32| {
+        format!(
+            r#"<div class="slider-item"><h3>另一篇报道的标题，第{n}条新闻标题在这里</h3>
+               <p>这是另一篇报道的摘要，介绍了那篇文章的主要内容，市场却传来消息，大佬二季度减持了股票，事情的真相是...</p>
+               <div class="date">2019-09-09 21:38:04</div></div>"#
+        )
+    };
+    let html = format!(
+        r#"<html><body><div class="article"><p>{story}</p><p>{story}</p><p>{story}</p>
+           <div class="slider">{}{}{}</div>
+           <p>扫描二维码关注新浪财经公众号，24小时滚动播报最新的财经资讯和视频</p></div></body></html>"#,
+        slide(1),
+        slide(2),
+        slide(3)
+    );
+    let outcome = cleaner().clean_html(&html);
+    assert_eq!(kept(&outcome), [story, story, story]);
+}
