@@ -1865,7 +1865,7 @@ fn a_slider_of_unlinked_teasers_and_a_follow_us_promo_inside_the_article_are_dro
 }
 
 #[test]
-fn platform_disclaimers_and_links_to_the_next_article_are_dropped() {
+fn links_to_the_previous_article_are_dropped() {
     let page = [
         "据财政部消息，财政部预算司近日发布了地方政府债券发行情况。数据显示，今年1—8月份，\
          全国发行地方政府债券28951亿元，其中一般债券9780亿元，专项债券19171亿元。"
@@ -1877,12 +1877,11 @@ fn platform_disclaimers_and_links_to_the_next_article_are_dropped() {
          推动更多重大项目尽快开工建设，形成实物工作量。"
             .into(),
         "【上一篇】 财政部又发大消息！银行不准藏利润 银行股".into(),
-        "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台用户上传并发布，本平台仅提供信息存储服务。".into(),
     ];
     check_text(
         &page,
         &["据财政部消息", "按用途划分", "专家表示"],
-        &["【上一篇】", "特别声明"],
+        &["【上一篇】"],
     );
 }
 
