@@ -36,7 +36,7 @@ const OVER_SHARE: f32 = 0.05;
 const MIN_FULL_LINES: usize = 5;
 
 /// The smallest share of the counted lines that are full.
-const MIN_FULL_SHARE: f32 = 0.1;
+const MIN_FULL_SHARE: f32 = 0.05;
 
 /// The width `text` is wrapped at, if it is hard-wrapped.
 pub(crate) fn wrap_width(text: &str) -> Option<usize> {
@@ -271,6 +271,21 @@ mod tests {
     fn finds_the_width_of_wrapped_paragraphs() {
         let page = format!(
             "Home\nNews\n\n{}\n{}\n{}",
+            wrap(PARAGRAPH, 72),
+            wrap(PARAGRAPH, 72),
+            wrap(PARAGRAPH, 72)
+        );
+        let width = wrap_width(&page).expect("wrapped");
+        assert!((66..=72).contains(&width), "{width}");
+    }
+
+    #[test]
+    fn a_short_wrapped_article_among_many_wide_menu_lines_is_wrapped() {
+        // Three paragraphs give six full lines; the menus around them are wide lines too, over
+        // ten times as many as the full ones, but shorter.
+        let menu = "Politics | Business | Sport | Culture | Travel | Opinion\n".repeat(45);
+        let page = format!(
+            "{menu}\n{}\n{}\n{}\n{menu}",
             wrap(PARAGRAPH, 72),
             wrap(PARAGRAPH, 72),
             wrap(PARAGRAPH, 72)
