@@ -1909,3 +1909,49 @@ fn font_size_buttons_and_the_next_article_teaser_are_dropped() {
         &["T + -", "阅读下一篇", "新华社香港", "看都看完了"],
     );
 }
+
+#[test]
+fn a_hidden_keyword_list_in_a_chinese_text_dump_does_not_take_the_article() {
+    // A page hid a long list of search keywords; its text dump shows them as long lines of
+    // words with no punctuation. There were more of them than article paragraphs, and they were
+    // taken for the main text.
+    let keywords = [
+        "邓朴方潜逃第92号红通自首",
+        "活力影院",
+        "灰姑娘钓鱼岛屿事件",
+        "公主小凡博客",
+        "财会方舟网",
+        "窗帘动力网",
+        "新浪高考志愿填报系统",
+        "明星合成艺术联盟",
+        "金币头像",
+        "海滩之旅",
+        "装饰中国联通彩信相册",
+        "家庭装修设计图",
+        "室内装修设计效果图",
+        "装潢设计效果图",
+        "百强家具曝光",
+        "北京宜家停车费",
+        "苏宁易购买东西可靠吗",
+        "笔记本电脑报价",
+    ];
+    let mut page = vec![
+        "首页 | 新闻 | 社会".to_string(),
+        "近日，广东江门警方接到一名72岁事主报警，称其接到一通陌生来电后，被层层套路，最终被诈骗上百万元。\
+         接到报案后第二天江门警方即立案侦查，并于8月15日抓获犯罪嫌疑人。"
+            .into(),
+        "“我们警方在办案中根本不会要求事主向我们提供银行卡账号、密码、手机验证码等信息。”冯警官表示，\
+         这类诈骗多挑女性、老年人等群体下手。"
+            .into(),
+        "江门警方提示，接到自称是公安、检察院、法院、银行等单位人员的来电切勿轻易相信，\
+         尤其牵涉要求提供银行信息的，更要提高警惕。"
+            .into(),
+    ];
+    // Eight different lines of the keywords, each starting further along the list.
+    page.extend((0..8).map(|n| {
+        let mut line = keywords[n..].to_vec();
+        line.extend(&keywords[..n]);
+        line.join(" ")
+    }));
+    check_text(&page, &["近日", "“我们警方", "江门警方提示"], &["邓朴方"]);
+}
