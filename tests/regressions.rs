@@ -1955,3 +1955,19 @@ fn a_hidden_keyword_list_in_a_chinese_text_dump_does_not_take_the_article() {
     }));
     check_text(&page, &["近日", "“我们警方", "江门警方提示"], &["邓朴方"]);
 }
+
+#[test]
+fn a_line_saying_what_the_writer_covers_for_the_paper_is_a_biography() {
+    let page = [
+        "Council approves the budget".to_string(),
+        para("The lead"),
+        para("Second"),
+        para("Third"),
+        "Dana Whitfield covers business and rural affairs for the Riverbend Post.".into(),
+    ];
+    check_text(
+        &page,
+        &["The lead", "Second", "Third"],
+        &["Dana Whitfield covers"],
+    );
+}
