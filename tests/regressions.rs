@@ -1971,3 +1971,20 @@ fn a_line_saying_what_the_writer_covers_for_the_paper_is_a_biography() {
         &["Dana Whitfield covers"],
     );
 }
+
+#[test]
+fn the_line_of_tags_under_a_tags_header_is_dropped() {
+    let tags = (1..=8)
+        .map(|n| format!(r#"<a href="/tag/{n}">stock car corrida {n}</a>"#))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let html = format!(
+        r#"<html><body><div class="entry-content"><p>{}</p><p>{}</p><p>{}</p>
+           <p>Tags</p><p>{tags}</p></div></body></html>"#,
+        para("One"),
+        para("Two"),
+        para("Three")
+    );
+    let outcome = cleaner().clean_html(&html);
+    assert_eq!(kept(&outcome), [para("One"), para("Two"), para("Three")]);
+}
