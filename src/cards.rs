@@ -169,12 +169,17 @@ mod tests {
     const CARD: &str = r#"<li class="item"><h3><a href="/x">Headline of another story</a></h3>
         <p>An excerpt of the other story that runs for a sentence or two.</p></li>"#;
 
-    #[test]
-    fn repeated_headline_and_excerpt_siblings_are_cards() {
-        let html = format!("<body><p>Article text.</p><ul>{CARD}{CARD}{CARD}</ul></body>");
-        let marks = cards(&html);
+    /// Checks that every block of `list`, after an article paragraph, lies in a card, and the
+    /// paragraph does not.
+    fn assert_cards_after_a_paragraph(list: &str) {
+        let marks = cards(&format!("<body><p>Article text.</p>{list}</body>"));
         assert!(!marks[0].1, "the article paragraph is not a card");
         assert!(marks[1..].iter().all(|(_, m)| *m), "{marks:?}");
+    }
+
+    #[test]
+    fn repeated_headline_and_excerpt_siblings_are_cards() {
+        assert_cards_after_a_paragraph(&format!("<ul>{CARD}{CARD}{CARD}</ul>"));
     }
 
     #[test]
@@ -182,10 +187,7 @@ mod tests {
         let card = r#"<div class="slide"><h3>Headline of another story</h3>
             <p>An excerpt of the other story that runs on and stops in the middle of a…</p>
             <div class="date">2019-09-09 21:38</div></div>"#;
-        let html = format!("<body><p>Article text.</p><div>{card}{card}{card}</div></body>");
-        let marks = cards(&html);
-        assert!(!marks[0].1, "the article paragraph is not a card");
-        assert!(marks[1..].iter().all(|(_, m)| *m), "{marks:?}");
+        assert_cards_after_a_paragraph(&format!("<div>{card}{card}{card}</div>"));
     }
 
     #[test]

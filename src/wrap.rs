@@ -267,16 +267,20 @@ mod tests {
         argued for hours over the cost of roads and schools, and supporters said the plan would \
         repair what years of cuts had left undone across the city and its suburbs.";
 
+    /// Three paragraphs wrapped at 72 columns, one after the other.
+    fn three_wrapped_paragraphs() -> String {
+        [PARAGRAPH; 3].map(|p| wrap(p, 72)).join("\n")
+    }
+
+    /// Checks that `page` is found wrapped at about 72 columns.
+    fn assert_wrapped_near_72(page: &str) {
+        let width = wrap_width(page).expect("wrapped");
+        assert!((66..=72).contains(&width), "{width}");
+    }
+
     #[test]
     fn finds_the_width_of_wrapped_paragraphs() {
-        let page = format!(
-            "Home\nNews\n\n{}\n{}\n{}",
-            wrap(PARAGRAPH, 72),
-            wrap(PARAGRAPH, 72),
-            wrap(PARAGRAPH, 72)
-        );
-        let width = wrap_width(&page).expect("wrapped");
-        assert!((66..=72).contains(&width), "{width}");
+        assert_wrapped_near_72(&format!("Home\nNews\n\n{}", three_wrapped_paragraphs()));
     }
 
     #[test]
@@ -284,14 +288,7 @@ mod tests {
         // Three paragraphs give six full lines; the menus around them are wide lines too, over
         // ten times as many as the full ones, but shorter.
         let menu = "Politics | Business | Sport | Culture | Travel | Opinion\n".repeat(45);
-        let page = format!(
-            "{menu}\n{}\n{}\n{}\n{menu}",
-            wrap(PARAGRAPH, 72),
-            wrap(PARAGRAPH, 72),
-            wrap(PARAGRAPH, 72)
-        );
-        let width = wrap_width(&page).expect("wrapped");
-        assert!((66..=72).contains(&width), "{width}");
+        assert_wrapped_near_72(&format!("{menu}\n{}\n{menu}", three_wrapped_paragraphs()));
     }
 
     #[test]
