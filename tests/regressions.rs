@@ -1988,3 +1988,26 @@ fn the_line_of_tags_under_a_tags_header_is_dropped() {
     let outcome = cleaner().clean_html(&html);
     assert_eq!(kept(&outcome), [para("One"), para("Two"), para("Three")]);
 }
+
+#[test]
+fn gallery_counters_are_captions() {
+    let page = [
+        para("The lead"),
+        "Image 1 of 5".to_string(),
+        para("Second"),
+        "사진 2/7".into(),
+        para("Third"),
+    ];
+    check_text(
+        &page,
+        &["The lead", "Second", "Third"],
+        &["Image 1 of 5", "사진 2/7"],
+    );
+    let text = page.join("\n");
+    let outcome = cleaner().clean_text(&text);
+    let counter = outcome
+        .blocks()
+        .find(|b| b.text.starts_with("Image 1"))
+        .unwrap();
+    assert_eq!(counter.verdict.category, Category::Caption);
+}
