@@ -634,3 +634,62 @@ fn a_prompt_to_share_the_article_is_dropped_and_prose_about_sharing_is_not() {
         ),
     ]);
 }
+
+/// Puts each of the `widgets` alone in the article made of `paragraphs`, after its third
+/// paragraph (the worst place for it: a short line there reads like a subheading), and checks
+/// that the paragraphs are kept and the widget dropped under its category.
+fn check_each_alone_in_article(paragraphs: &[&str], widgets: &[(&str, Category)]) {
+    for &(widget, category) in widgets {
+        let mut lines: Vec<(&str, Want)> = paragraphs[..3].iter().map(|p| (*p, Keep)).collect();
+        lines.push((widget, Drop(category)));
+        lines.extend(paragraphs[3..].iter().map(|p| (*p, Keep)));
+        check(&lines);
+    }
+}
+
+#[test]
+fn korean_widget_lines_alone_between_paragraphs_are_dropped() {
+    let paragraphs = [
+        "시는 내년 한 해 동안 공공자전거 이용 요금을 올리지 않기로 했다고 14일 밝혔다. 물가 상승으로 운영비 부담이 커졌지만 시민들의 교통비 부담을 덜기 위해 요금을 그대로 유지하기로 했다는 설명이다.",
+        "현재 공공자전거 정기권은 한 달에 5천 원, 일 년에 3만 원이다. 시는 대신 고장 난 자전거를 빨리 고칠 수 있도록 정비 인력을 늘리고 대여소도 40곳 더 설치할 계획이다.",
+        "이용자들은 대체로 반기는 분위기다. 출퇴근길에 자전거를 탄다는 한 회사원은 요금이 오르지 않는 것도 좋지만 대여소에 자전거가 없는 경우가 많아 그 문제부터 해결됐으면 좋겠다고 말했다.",
+        "시의회도 요금 동결에 찬성하는 입장이다. 다만 일부 의원들은 적자가 해마다 늘고 있는 만큼 장기적으로는 광고 수익 등 다른 재원을 찾아야 한다고 지적했다.",
+        "시는 이달 말까지 시민 의견을 받은 뒤 다음 달 초 최종 운영 계획을 발표할 예정이다. 새 대여소 위치도 이때 함께 공개된다.",
+        "한편 공공자전거 누적 이용 건수는 지난달 처음으로 1천만 건을 넘어섰다. 시는 이를 기념해 한 달 동안 신규 가입자에게 이용권을 할인해 주는 행사를 연다.",
+    ];
+    let widgets = [
+        ("이전 다음", Category::Nav),
+        ("본문글씨 키우기", Category::Share),
+        ("이름 비밀번호", Category::Comments),
+        ("최신순 추천순 답글순", Category::Comments),
+        ("그림의 영문, 숫자를 입력하세요.", Category::Comments),
+        ("매체소개", Category::Legal),
+        ("인스타그램", Category::Share),
+        ("검색어를 입력해주세요", Category::Nav),
+    ];
+    check_each_alone_in_article(&paragraphs, &widgets);
+}
+
+#[test]
+fn english_widget_lines_alone_between_paragraphs_are_dropped() {
+    let paragraphs = [
+        "The central library will stay open until nine in the evening on weekdays from December, the council said on Thursday, after a survey found that many residents could not visit during working hours.",
+        "The longer hours will be paid for by moving two staff posts from the mobile library service, which will visit outlying villages once a fortnight instead of once a week.",
+        "Librarians welcomed the change but warned that the building's heating system was old and that the extra evenings would add to its running costs over the coldest months.",
+        "Councillors from the opposition said they supported the plan but asked for a review after six months, to see whether the evening visitors justified the cost.",
+        "The council expects to publish the new timetable in November, together with the dates on which the mobile library will call at each village.",
+    ];
+    let widgets = [
+        ("Prev Next", Category::Nav),
+        ("Increase text size", Category::Share),
+        ("Name* Website", Category::Comments),
+        ("Newest Oldest Best", Category::Comments),
+        (
+            "Enter the characters shown in the image.",
+            Category::Comments,
+        ),
+        ("Need help with your subscription?", Category::Subscribe),
+        ("Advertisements", Category::Ads),
+    ];
+    check_each_alone_in_article(&paragraphs, &widgets);
+}
