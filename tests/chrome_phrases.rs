@@ -690,6 +690,65 @@ fn english_widget_lines_alone_between_paragraphs_are_dropped() {
         ),
         ("Need help with your subscription?", Category::Subscribe),
         ("Advertisements", Category::Ads),
+        ("Article continues after this advertisement", Category::Ads),
+        ("Reuse this content", Category::Legal),
+        ("Follow this topic", Category::Subscribe),
+        ("Was this article helpful?", Category::Share),
+        ("Report an error", Category::Chrome),
+    ];
+    check_each_alone_in_article(&paragraphs, &widgets);
+}
+
+#[test]
+fn japanese_widget_lines_alone_between_paragraphs_are_dropped() {
+    let paragraphs = [
+        "ひばり野市交通局は14日、運転手不足を理由に、市営バスの12路線を来年4月に廃止または統合すると発表した。利用者の少ない郊外の路線が中心となる。",
+        "交通局によると、今年4月に運転手の時間外労働に上限が設けられ、現在の便数を保つには30人ほどの運転手が足りないという。",
+        "廃止される路線の沿線では、予約制の乗り合いタクシーを走らせる。料金は1回300円で、前日までに電話かアプリで予約する。",
+        "市は12月中に沿線の住民向けの説明会を開き、意見を聞いたうえで年度内に計画を正式に決める方針だ。",
+    ];
+    let widgets = [
+        ("この記事の感想を教えてください", Category::Share),
+        ("アプリで読む", Category::Subscribe),
+        ("写真を拡大", Category::Caption),
+        ("Xでポスト", Category::Share),
+    ];
+    check_each_alone_in_article(&paragraphs, &widgets);
+}
+
+#[test]
+fn chinese_widget_lines_alone_between_paragraphs_are_dropped() {
+    let paragraphs = [
+        "市交通局14日宣布，由于司机短缺，明年4月起将撤销或合并12条公交线路，调整主要集中在乘客较少的郊区线路。",
+        "交通局表示，今年4月起司机加班时间受到上限限制，要维持现有班次，目前还缺少大约30名司机。",
+        "在被撤销线路沿线，市里将开通预约式的合乘出租车，每次收费3元，乘客需提前一天通过电话或手机预约。",
+        "市政府计划在12月内召开沿线居民说明会，听取意见后在本年度内正式确定调整方案。",
+        "不少沿线居民对此表示担忧。一位住在北区的老人说，她每周都要坐公交去医院，以后改坐出租车，不知道预约是不是方便。",
+    ];
+    let widgets = [
+        ("【字体：大 中 小】", Category::Share),
+        ("点击查看大图", Category::Caption),
+        ("展开全文", Category::Nav),
+        ("举报", Category::Share),
+        ("APP内打开", Category::Subscribe),
+    ];
+    check_each_alone_in_article(&paragraphs, &widgets);
+}
+
+#[test]
+fn german_widget_lines_alone_between_paragraphs_are_dropped() {
+    let paragraphs = [
+        "Die städtischen Verkehrsbetriebe wollen im kommenden April zwölf Buslinien einstellen oder zusammenlegen, weil ihnen Fahrerinnen und Fahrer fehlen, wie sie am Donnerstag mitteilten.",
+        "Seit im Frühjahr die Überstunden der Fahrer begrenzt wurden, fehlen nach Angaben des Unternehmens rund dreißig Beschäftigte, um den heutigen Fahrplan zu halten.",
+        "Auf den wegfallenden Strecken soll ein Rufbus fahren, der am Vortag telefonisch oder per App bestellt werden muss und pro Fahrt drei Euro kostet.",
+        "Im Dezember will die Stadt die Anwohner der betroffenen Linien in mehreren Versammlungen informieren und die Pläne danach endgültig beschließen.",
+    ];
+    let widgets = [
+        ("Artikel vorlesen", Category::Share),
+        ("Weiterlesen nach der Anzeige", Category::Ads),
+        ("Video abspielen", Category::Caption),
+        ("Fehler gefunden? Jetzt melden.", Category::Chrome),
+        ("Push-Benachrichtigungen aktivieren", Category::Subscribe),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
