@@ -666,6 +666,17 @@ fn korean_widget_lines_alone_between_paragraphs_are_dropped() {
         ("매체소개", Category::Legal),
         ("인스타그램", Category::Share),
         ("검색어를 입력해주세요", Category::Nav),
+        ("본문 요약봇", Category::Chrome),
+        ("기사 읽어주기", Category::Share),
+        ("가장작게 작게 보통 크게 가장크게", Category::Share),
+        (
+            "쏠쏠정보 0 흥미진진 0 공감백배 0 분석탁월 0 후속강추 0",
+            Category::Share,
+        ),
+        (
+            "이 기사는 언론사에서 정치 섹션으로 분류했습니다.",
+            Category::Chrome,
+        ),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
