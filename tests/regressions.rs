@@ -2011,3 +2011,30 @@ fn gallery_counters_are_captions() {
         .unwrap();
     assert_eq!(counter.verdict.category, Category::Caption);
 }
+
+#[test]
+fn tool_labels_alone_in_article_body_markup_are_dropped() {
+    // A block that is exactly a tool's label (print, bookmark, back to top) is chrome even in a
+    // paragraph of the article body, where the markup speaks for content.
+    for label in [
+        "この記事を印刷する",
+        "保存した記事",
+        "トップへ戻る",
+        "Print this article",
+        "Back to top",
+    ] {
+        let html = format!(
+            r#"<html><body><div class="article-body"><p>{}</p><p>{}</p><p>{label}</p><p>{}</p><p>{}</p></div></body></html>"#,
+            para("One"),
+            para("Two"),
+            para("Three"),
+            para("Four")
+        );
+        let outcome = cleaner().clean_html(&html);
+        assert_eq!(
+            kept(&outcome),
+            [para("One"), para("Two"), para("Three"), para("Four")],
+            "{label}"
+        );
+    }
+}
