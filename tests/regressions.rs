@@ -2038,3 +2038,33 @@ fn tool_labels_alone_in_article_body_markup_are_dropped() {
         );
     }
 }
+
+#[test]
+fn a_tip_line_with_the_reporters_address_inside_the_article_body_is_dropped() {
+    let tip = "Have a tip? Dana Whitfield may be reached at dwhitfield@example.com.";
+    let html = format!(
+        r#"<html><body><div class="article-body"><p>{}</p><p>{}</p><p>{}</p><p>{tip}</p></div></body></html>"#,
+        para("One"),
+        para("Two"),
+        para("Three")
+    );
+    let outcome = cleaner().clean_html(&html);
+    assert_eq!(kept(&outcome), [para("One"), para("Two"), para("Three")]);
+}
+
+#[test]
+fn a_call_to_get_the_sites_app_is_dropped() {
+    let lines = [
+        para("One"),
+        para("Two"),
+        "Get the Example News app".to_string(),
+        para("Three"),
+        "Download our free app for breaking news alerts".to_string(),
+        para("Four"),
+    ];
+    check_text(
+        &lines,
+        &["One", "Two", "Three", "Four"],
+        &["Get the Example", "Download our free app"],
+    );
+}
