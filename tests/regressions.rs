@@ -2041,7 +2041,7 @@ fn tool_labels_alone_in_article_body_markup_are_dropped() {
 
 #[test]
 fn a_tip_line_with_the_reporters_address_inside_the_article_body_is_dropped() {
-    let tip = "Have a tip? Dana Whitfield may be reached at dwhitfield@example.com.";
+    let tip = "Have a news tip? Email us at tips@example.com.";
     let html = format!(
         r#"<html><body><div class="article-body"><p>{}</p><p>{}</p><p>{}</p><p>{tip}</p></div></body></html>"#,
         para("One"),
