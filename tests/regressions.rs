@@ -2068,3 +2068,27 @@ fn a_call_to_get_the_sites_app_is_dropped() {
         &["Get the Example", "Download our free app"],
     );
 }
+
+#[test]
+fn page_number_rows_are_navigation() {
+    let lines = [
+        para("One"),
+        "« Prev 1 2 3 Next »".to_string(),
+        para("Two"),
+        "1 2 下一页余下全文".to_string(),
+        para("Three"),
+        "이전 1 2 3 다음".to_string(),
+        para("Four"),
+    ];
+    check_text(
+        &lines,
+        &["One", "Two", "Three", "Four"],
+        &["« Prev", "1 2 下一页", "이전 1 2"],
+    );
+    let page = lines.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    for row in ["« Prev", "1 2 下一页", "이전 1 2"] {
+        let block = outcome.blocks().find(|b| b.text.starts_with(row)).unwrap();
+        assert_eq!(block.verdict.category, Category::Nav, "{row}");
+    }
+}
