@@ -32,6 +32,24 @@ fn check_text(lines: &[String], content: &[&str], chrome: &[&str]) {
     assert_labels(&outcome, chrome, Label::Chrome);
 }
 
+/// An HTML page whose element of class `class` holds three paragraphs of article prose (`One`,
+/// `Two`, `Three`) and then the markup `after`.
+fn three_paragraphs_then(class: &str, after: &str) -> String {
+    format!(
+        r#"<html><body><div class="{class}"><p>{}</p><p>{}</p><p>{}</p>{after}</div></body></html>"#,
+        para("One"),
+        para("Two"),
+        para("Three")
+    )
+}
+
+/// Checks that cleaning `html` keeps the three paragraphs of [`three_paragraphs_then`] and
+/// nothing else.
+fn assert_only_the_three_paragraphs_kept(html: &str) {
+    let outcome = cleaner().clean_html(html);
+    assert_eq!(kept(&outcome), [para("One"), para("Two"), para("Three")]);
+}
+
 fn kept(outcome: &Outcome<'_>) -> Vec<String> {
     outcome.kept().map(|l| l.trim().to_string()).collect()
 }
@@ -1978,15 +1996,8 @@ fn the_line_of_tags_under_a_tags_header_is_dropped() {
         .map(|n| format!(r#"<a href="/tag/{n}">stock car corrida {n}</a>"#))
         .collect::<Vec<_>>()
         .join(", ");
-    let html = format!(
-        r#"<html><body><div class="entry-content"><p>{}</p><p>{}</p><p>{}</p>
-           <p>Tags</p><p>{tags}</p></div></body></html>"#,
-        para("One"),
-        para("Two"),
-        para("Three")
-    );
-    let outcome = cleaner().clean_html(&html);
-    assert_eq!(kept(&outcome), [para("One"), para("Two"), para("Three")]);
+    let html = three_paragraphs_then("entry-content", &format!("<p>Tags</p><p>{tags}</p>"));
+    assert_only_the_three_paragraphs_kept(&html);
 }
 
 #[test]
@@ -2042,14 +2053,8 @@ fn tool_labels_alone_in_article_body_markup_are_dropped() {
 #[test]
 fn a_tip_line_with_the_reporters_address_inside_the_article_body_is_dropped() {
     let tip = "Have a news tip? Email us at tips@example.com.";
-    let html = format!(
-        r#"<html><body><div class="article-body"><p>{}</p><p>{}</p><p>{}</p><p>{tip}</p></div></body></html>"#,
-        para("One"),
-        para("Two"),
-        para("Three")
-    );
-    let outcome = cleaner().clean_html(&html);
-    assert_eq!(kept(&outcome), [para("One"), para("Two"), para("Three")]);
+    let html = three_paragraphs_then("article-body", &format!("<p>{tip}</p>"));
+    assert_only_the_three_paragraphs_kept(&html);
 }
 
 #[test]
