@@ -763,3 +763,30 @@ fn german_widget_lines_alone_between_paragraphs_are_dropped() {
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
+
+#[test]
+fn portuguese_and_russian_widget_lines_alone_between_paragraphs_are_dropped() {
+    let portuguese = [
+        "A prefeitura anunciou nesta quinta-feira que vai extinguir ou fundir doze linhas de ônibus a partir de abril, por falta de motoristas, segundo a empresa municipal de transportes.",
+        "Desde que as horas extras dos motoristas foram limitadas, faltam cerca de trinta profissionais para manter a tabela de horários atual, de acordo com a empresa.",
+        "Nas linhas que serão extintas, passará a circular um micro-ônibus sob demanda, que deve ser reservado por telefone ou aplicativo na véspera e custará três reais por viagem.",
+        "Em dezembro, a prefeitura fará reuniões com os moradores dos bairros atendidos pelas linhas afetadas antes de aprovar o plano definitivo.",
+        "Associações de moradores afirmam que os idosos serão os mais prejudicados e pedem que o serviço sob demanda aceite reservas feitas no mesmo dia.",
+    ];
+    check_each_alone_in_article(
+        &portuguese,
+        &[
+            ("Ouvir este artigo", Category::Share),
+            ("Assista ao vídeo", Category::Caption),
+            ("Link copiado!", Category::Share),
+        ],
+    );
+    let russian = [
+        "Городские власти в четверг объявили, что с апреля закроют или объединят двенадцать автобусных маршрутов из-за нехватки водителей, сообщили в транспортном предприятии.",
+        "После того как сверхурочную работу водителей ограничили, предприятию, по его данным, не хватает около тридцати человек, чтобы сохранить нынешнее расписание.",
+        "На закрываемых маршрутах будет ходить микроавтобус по заказу: его нужно вызвать накануне по телефону или через приложение, а поездка будет стоить тридцать рублей.",
+        "В декабре мэрия проведёт встречи с жителями районов, где проходят эти маршруты, и только после этого утвердит окончательный план.",
+        "Общественники опасаются, что сильнее всего перемены ударят по пожилым людям, и просят, чтобы заказать поездку можно было в тот же день.",
+    ];
+    check_each_alone_in_article(&russian, &[("Слушать статью", Category::Share)]);
+}
