@@ -677,6 +677,20 @@ fn korean_widget_lines_alone_between_paragraphs_are_dropped() {
             "이 기사는 언론사에서 정치 섹션으로 분류했습니다.",
             Category::Chrome,
         ),
+        (
+            "도움말 자동 추출 기술로 요약된 내용입니다. 요약 기술의 특성상 본문의 주요 내용이 제외될 수 있어, 전체 맥락을 이해하기 위해서는 기사 본문 전체보기를 권장합니다. 닫기",
+            Category::Chrome,
+        ),
+        ("텍스트 음성 변환 서비스 사용하기", Category::Chrome),
+        (
+            "메인에서 바로 보는 언론사 편집 뉴스 지금 바로 구독해보세요!",
+            Category::Subscribe,
+        ),
+        (
+            "한빛일보가 이 기사의 댓글 정책을 결정합니다.",
+            Category::Comments,
+        ),
+        ("photo 게티이미지", Category::Caption),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }

@@ -2097,3 +2097,42 @@ fn page_number_rows_are_navigation() {
         assert_eq!(block.verdict.category, Category::Nav, "{row}");
     }
 }
+
+#[test]
+fn a_korean_portal_page_keeps_the_article_and_drops_the_portal_widgets() {
+    let article = [
+        "시는 내년 한 해 동안 공공자전거 이용 요금을 올리지 않기로 했다고 14일 밝혔다. 물가 상승으로 운영비 부담이 커졌지만 시민들의 교통비 부담을 덜기 위해 요금을 그대로 유지하기로 했다는 설명이다.",
+        "현재 공공자전거 정기권은 한 달에 5천 원, 일 년에 3만 원이다. 시는 대신 고장 난 자전거를 빨리 고칠 수 있도록 정비 인력을 늘리고 대여소도 40곳 더 설치할 계획이다.",
+        "이용자들은 대체로 반기는 분위기다. 출퇴근길에 자전거를 탄다는 한 회사원은 요금이 오르지 않는 것도 좋지만 대여소에 자전거가 없는 경우가 많아 그 문제부터 해결됐으면 좋겠다고 말했다.",
+    ];
+    let portal_head = [
+        "본문 바로가기",
+        "한빛일보",
+        "구독",
+        "한빛일보PICK 안내",
+        "공공자전거 요금 내년에도 동결",
+        "입력2024.11.14. 오후 6:30 기사원문",
+        "본문 요약봇",
+        "텍스트 음성 변환 서비스 사용하기",
+        "글자 크기 변경하기",
+        "SNS 보내기",
+        "인쇄하기",
+        "photo 게티이미지",
+    ];
+    let portal_tail = [
+        "Copyright ⓒ 한빛일보. All rights reserved. 무단 전재 및 재배포 금지.",
+        "이 기사는 언론사에서 사회 섹션으로 분류했습니다.",
+        "메인에서 바로 보는 언론사 편집 뉴스 지금 바로 구독해보세요!",
+        "해당 언론사에서 선정하며 언론사 페이지(아웃링크)로 이동해 볼 수 있습니다.",
+        "이 기사를 추천합니다",
+        "쏠쏠정보 0 흥미진진 0 공감백배 0 분석탁월 0 후속강추 0",
+        "한빛일보가 이 기사의 댓글 정책을 결정합니다.",
+        "클린봇이 악성댓글을 감지합니다.",
+    ];
+    let lines: Vec<String> = (portal_head.iter().chain(&article).chain(&portal_tail))
+        .map(|l| l.to_string())
+        .collect();
+    let page = lines.join("\n");
+    let outcome = cleaner().clean_text(&page);
+    assert_eq!(kept(&outcome), article);
+}
