@@ -691,6 +691,9 @@ fn korean_widget_lines_alone_between_paragraphs_are_dropped() {
             Category::Comments,
         ),
         ("photo 게티이미지", Category::Caption),
+        ("이미지 확대 닫기 이미지 확대 보기", Category::Nav),
+        ("구글에서 한빛일보 먼저 보기", Category::Subscribe),
+        ("음성재생 설정", Category::Share),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
