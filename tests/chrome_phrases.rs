@@ -723,6 +723,10 @@ fn english_widget_lines_alone_between_paragraphs_are_dropped() {
         ("Follow this topic", Category::Subscribe),
         ("Was this article helpful?", Category::Share),
         ("Report an error", Category::Chrome),
+        ("Recommended Videos", Category::Related),
+        ("Loading...", Category::Nav),
+        ("This video can not be played", Category::Chrome),
+        ("Now Playing", Category::Caption),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
