@@ -744,6 +744,9 @@ fn japanese_widget_lines_alone_between_paragraphs_are_dropped() {
         ("アプリで読む", Category::Subscribe),
         ("写真を拡大", Category::Caption),
         ("Xでポスト", Category::Share),
+        ("わかりやすい", Category::Share),
+        ("1/3ページ", Category::Nav),
+        ("記事に関する報告", Category::Chrome),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
@@ -763,6 +766,8 @@ fn chinese_widget_lines_alone_between_paragraphs_are_dropped() {
         ("展开全文", Category::Nav),
         ("举报", Category::Share),
         ("APP内打开", Category::Subscribe),
+        ("换一换", Category::Nav),
+        ("视频加载中...", Category::Nav),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
