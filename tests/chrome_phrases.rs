@@ -816,3 +816,38 @@ fn portuguese_and_russian_widget_lines_alone_between_paragraphs_are_dropped() {
     ];
     check_each_alone_in_article(&russian, &[("Слушать статью", Category::Share)]);
 }
+
+#[test]
+fn vietnamese_and_turkish_widget_lines_alone_between_paragraphs_are_dropped() {
+    let vietnamese = [
+        "Thành phố cho biết từ tháng Tư năm sau sẽ bỏ hoặc gộp mười hai tuyến xe buýt vì thiếu tài xế, theo thông báo của công ty vận tải công cộng hôm thứ Năm.",
+        "Từ khi giờ làm thêm của tài xế bị giới hạn, công ty cho biết còn thiếu khoảng ba mươi người để giữ nguyên lịch chạy xe như hiện nay.",
+        "Trên các tuyến bị bỏ, thành phố sẽ cho chạy xe buýt nhỏ theo yêu cầu, hành khách phải đặt trước một ngày qua điện thoại hoặc ứng dụng.",
+        "Trong tháng Mười Hai, chính quyền sẽ tổ chức các buổi gặp gỡ người dân sống dọc các tuyến bị ảnh hưởng trước khi thông qua kế hoạch.",
+        "Nhiều người cao tuổi lo ngại việc đặt xe trước sẽ gây khó khăn cho họ và đề nghị cho phép đặt xe ngay trong ngày.",
+    ];
+    check_each_alone_in_article(
+        &vietnamese,
+        &[
+            ("Xem thêm", Category::Nav),
+            ("In bài viết", Category::Share),
+            ("Quảng cáo", Category::Ads),
+        ],
+    );
+    let turkish = [
+        "Belediye, şoför eksikliği nedeniyle nisan ayından itibaren on iki otobüs hattını kaldıracağını ya da birleştireceğini perşembe günü yaptığı açıklamayla duyurdu.",
+        "Şoförlerin fazla mesaisi sınırlandırıldığından beri mevcut sefer düzenini korumak için yaklaşık otuz kişinin eksik olduğu belirtildi.",
+        "Kaldırılan hatlarda, bir gün önceden telefonla ya da uygulama üzerinden çağrılması gereken talebe bağlı bir minibüs hizmeti verilecek.",
+        "Belediye, aralık ayında etkilenen mahallelerde yaşayanlarla toplantılar düzenleyecek ve planı ancak bundan sonra kesinleştirecek.",
+        "Mahalle dernekleri, en çok yaşlıların etkileneceğini söyleyerek aynı gün rezervasyon yapılabilmesini istiyor.",
+    ];
+    check_each_alone_in_article(
+        &turkish,
+        &[
+            ("Devamını oku", Category::Nav),
+            ("Yazı boyutu", Category::Share),
+            ("Reklam", Category::Ads),
+            ("Google News'te takip et", Category::Subscribe),
+        ],
+    );
+}
