@@ -698,15 +698,18 @@ fn korean_widget_lines_alone_between_paragraphs_are_dropped() {
     check_each_alone_in_article(&paragraphs, &widgets);
 }
 
+/// An English article of five paragraphs, for the tests that put a widget line inside it.
+const ENGLISH_PARAGRAPHS: [&str; 5] = [
+    "The central library will stay open until nine in the evening on weekdays from December, the council said on Thursday, after a survey found that many residents could not visit during working hours.",
+    "The longer hours will be paid for by moving two staff posts from the mobile library service, which will visit outlying villages once a fortnight instead of once a week.",
+    "Librarians welcomed the change but warned that the building's heating system was old and that the extra evenings would add to its running costs over the coldest months.",
+    "Councillors from the opposition said they supported the plan but asked for a review after six months, to see whether the evening visitors justified the cost.",
+    "The council expects to publish the new timetable in November, together with the dates on which the mobile library will call at each village.",
+];
+
 #[test]
 fn english_widget_lines_alone_between_paragraphs_are_dropped() {
-    let paragraphs = [
-        "The central library will stay open until nine in the evening on weekdays from December, the council said on Thursday, after a survey found that many residents could not visit during working hours.",
-        "The longer hours will be paid for by moving two staff posts from the mobile library service, which will visit outlying villages once a fortnight instead of once a week.",
-        "Librarians welcomed the change but warned that the building's heating system was old and that the extra evenings would add to its running costs over the coldest months.",
-        "Councillors from the opposition said they supported the plan but asked for a review after six months, to see whether the evening visitors justified the cost.",
-        "The council expects to publish the new timetable in November, together with the dates on which the mobile library will call at each village.",
-    ];
+    let paragraphs = ENGLISH_PARAGRAPHS;
     let widgets = [
         ("Prev Next", Category::Nav),
         ("Increase text size", Category::Share),
@@ -848,6 +851,22 @@ fn vietnamese_and_turkish_widget_lines_alone_between_paragraphs_are_dropped() {
             ("Yazı boyutu", Category::Share),
             ("Reklam", Category::Ads),
             ("Google News'te takip et", Category::Subscribe),
+        ],
+    );
+}
+
+#[test]
+fn ad_labels_and_more_links_in_further_languages_are_dropped() {
+    // The labels are chrome whatever the language of the article around them.
+    check_each_alone_in_article(
+        &ENGLISH_PARAGRAPHS,
+        &[
+            ("Διαφήμιση", Category::Ads),
+            ("विज्ञापन", Category::Ads),
+            ("Mainos", Category::Ads),
+            ("Hirdetés", Category::Ads),
+            ("Læs mere", Category::Nav),
+            ("Více", Category::Nav),
         ],
     );
 }
