@@ -647,16 +647,19 @@ fn check_each_alone_in_article(paragraphs: &[&str], widgets: &[(&str, Category)]
     }
 }
 
+/// A Korean article of six paragraphs, for the tests that put a widget line inside it.
+const KOREAN_PARAGRAPHS: [&str; 6] = [
+    "시는 내년 한 해 동안 공공자전거 이용 요금을 올리지 않기로 했다고 14일 밝혔다. 물가 상승으로 운영비 부담이 커졌지만 시민들의 교통비 부담을 덜기 위해 요금을 그대로 유지하기로 했다는 설명이다.",
+    "현재 공공자전거 정기권은 한 달에 5천 원, 일 년에 3만 원이다. 시는 대신 고장 난 자전거를 빨리 고칠 수 있도록 정비 인력을 늘리고 대여소도 40곳 더 설치할 계획이다.",
+    "이용자들은 대체로 반기는 분위기다. 출퇴근길에 자전거를 탄다는 한 회사원은 요금이 오르지 않는 것도 좋지만 대여소에 자전거가 없는 경우가 많아 그 문제부터 해결됐으면 좋겠다고 말했다.",
+    "시의회도 요금 동결에 찬성하는 입장이다. 다만 일부 의원들은 적자가 해마다 늘고 있는 만큼 장기적으로는 광고 수익 등 다른 재원을 찾아야 한다고 지적했다.",
+    "시는 이달 말까지 시민 의견을 받은 뒤 다음 달 초 최종 운영 계획을 발표할 예정이다. 새 대여소 위치도 이때 함께 공개된다.",
+    "한편 공공자전거 누적 이용 건수는 지난달 처음으로 1천만 건을 넘어섰다. 시는 이를 기념해 한 달 동안 신규 가입자에게 이용권을 할인해 주는 행사를 연다.",
+];
+
 #[test]
 fn korean_widget_lines_alone_between_paragraphs_are_dropped() {
-    let paragraphs = [
-        "시는 내년 한 해 동안 공공자전거 이용 요금을 올리지 않기로 했다고 14일 밝혔다. 물가 상승으로 운영비 부담이 커졌지만 시민들의 교통비 부담을 덜기 위해 요금을 그대로 유지하기로 했다는 설명이다.",
-        "현재 공공자전거 정기권은 한 달에 5천 원, 일 년에 3만 원이다. 시는 대신 고장 난 자전거를 빨리 고칠 수 있도록 정비 인력을 늘리고 대여소도 40곳 더 설치할 계획이다.",
-        "이용자들은 대체로 반기는 분위기다. 출퇴근길에 자전거를 탄다는 한 회사원은 요금이 오르지 않는 것도 좋지만 대여소에 자전거가 없는 경우가 많아 그 문제부터 해결됐으면 좋겠다고 말했다.",
-        "시의회도 요금 동결에 찬성하는 입장이다. 다만 일부 의원들은 적자가 해마다 늘고 있는 만큼 장기적으로는 광고 수익 등 다른 재원을 찾아야 한다고 지적했다.",
-        "시는 이달 말까지 시민 의견을 받은 뒤 다음 달 초 최종 운영 계획을 발표할 예정이다. 새 대여소 위치도 이때 함께 공개된다.",
-        "한편 공공자전거 누적 이용 건수는 지난달 처음으로 1천만 건을 넘어섰다. 시는 이를 기념해 한 달 동안 신규 가입자에게 이용권을 할인해 주는 행사를 연다.",
-    ];
+    let paragraphs = KOREAN_PARAGRAPHS;
     let widgets = [
         ("이전 다음", Category::Nav),
         ("본문글씨 키우기", Category::Share),
@@ -691,7 +694,7 @@ fn korean_widget_lines_alone_between_paragraphs_are_dropped() {
             Category::Comments,
         ),
         ("photo 게티이미지", Category::Caption),
-        ("이미지 확대 닫기 이미지 확대 보기", Category::Nav),
+        ("이미지 확대 닫기 이미지 확대 보기", Category::Caption),
         ("구글에서 한빛일보 먼저 보기", Category::Subscribe),
         ("음성재생 설정", Category::Share),
     ];
@@ -869,4 +872,33 @@ fn ad_labels_and_more_links_in_further_languages_are_dropped() {
             ("Více", Category::Nav),
         ],
     );
+}
+
+#[test]
+fn rows_of_tool_labels_between_paragraphs_are_dropped() {
+    let english = [
+        ("Share Tweet Email Print", Category::Share),
+        ("Share on Facebook | Email · Print", Category::Share),
+        ("Listen Share Save", Category::Share),
+        ("Comments (12) Share Print", Category::Share),
+        ("Gift Article Share", Category::Share),
+    ];
+    check_each_alone_in_article(&ENGLISH_PARAGRAPHS, &english);
+    let korean = [
+        (
+            "글꼴 선택 본문 텍스트 크게 본문 텍스트 작게 스크랩",
+            Category::Share,
+        ),
+        ("공유 스크랩 인쇄", Category::Share),
+        ("음성으로 듣기 번역 공유 글자크기", Category::Share),
+    ];
+    check_each_alone_in_article(&KOREAN_PARAGRAPHS, &korean);
+}
+
+#[test]
+fn a_subheading_of_label_words_and_other_words_stays() {
+    let mut lines: Vec<(&str, Want)> = ENGLISH_PARAGRAPHS[..3].iter().map(|p| (*p, Keep)).collect();
+    lines.push(("Save the date", Keep));
+    lines.extend(ENGLISH_PARAGRAPHS[3..].iter().map(|p| (*p, Keep)));
+    check(&lines);
 }

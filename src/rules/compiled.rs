@@ -1,7 +1,8 @@
 //! Rules compiled for matching: one automaton per kind, built once per rule set.
 //!
 //! * phrases that must be the whole line go into a hash table of their ASCII lower-case forms,
-//!   looked up with each block's line key when a phrase has its length and first byte;
+//!   looked up with each block's line key when a phrase has its length and first byte, and with
+//!   the parts of a short key that may be a row of them (see [`super::rows`]);
 //! * the other phrases are literals of the rule set's [`crate::lexicon::Lexicon`], found by the
 //!   one pass over each block's words; here each one found is checked against its phrase's mode
 //!   (prefix, contains);
@@ -13,6 +14,7 @@
 //! * every class/id token pattern goes into one automaton, run once per distinct token of a page;
 //! * tags, zones and selectors are listed per rule.
 
+use std::hash::Hasher;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -22,6 +24,7 @@ use rustc_hash::FxHashMap;
 
 use super::edges::EdgeTables;
 use super::gates::gate;
+use super::rows;
 use super::{Header, InputScope, PhraseMode, Rule, RuleKind};
 use crate::error::{Error, Result};
 use crate::html::selector::ElementSelector;
@@ -35,6 +38,8 @@ struct PhraseOwner {
     mode: PhraseMode,
     /// The phrase ends with an ASCII letter or digit (so must not precede one).
     word_end: bool,
+    /// The phrase is the header of a section rule.
+    header: bool,
 }
 
 /// How many regexes can be gated: the bits of a [`RegexGates`] mask. Later ones run on every
@@ -157,6 +162,9 @@ pub(crate) struct Compiled {
     line_phrase_lengths: Vec<bool>,
     /// Whether a whole-line phrase starts with this byte (either case of ASCII letters).
     line_phrase_starts: ByteSet,
+    /// The first words of whole-line phrases, by [`word_hash`], with what is known of the
+    /// phrases they start (see [`rows`]).
+    line_phrase_first_words: FxHashMap<u64, rows::Starts>,
     /// Prefix and contains phrases, ASCII lower-cased, with the longest block (in units) their
     /// rule may fire on; a phrase's index here is its literal's index in the lexicon.
     phrases: Vec<(Box<[u8]>, f32)>,
@@ -215,6 +223,7 @@ impl Compiled {
                             rule: index,
                             mode: *mode,
                             word_end: phrase.ends_with(|c: char| c.is_ascii_alphanumeric()),
+                            header: matches!(rule.kind, RuleKind::Section { .. }),
                         };
                         let phrase = phrase.into_bytes().to_ascii_lowercase();
                         if *mode == PhraseMode::Line {
@@ -312,7 +321,9 @@ impl Compiled {
 
     /// Calls `hit(rule, start, end)` for every whole-line phrase rule matching a block, given
     /// its trimmed `text` and its line `key` (see [`crate::marker::line_key`]) as a range of
-    /// `text`. `scratch` is a reusable buffer.
+    /// `text`. A key that is no phrase but a row of them (see [`rows`]) matches the phrase
+    /// rules of its labels; section headers among them open no section. `scratch` is a reusable
+    /// buffer.
     pub(crate) fn line_phrase_hits(
         &self,
         text: &str,
@@ -320,27 +331,54 @@ impl Compiled {
         scratch: &mut Vec<u8>,
         mut hit: impl FnMut(u32, usize, usize),
     ) {
-        let bytes = &text.as_bytes()[key.clone()];
-        let starts = |b: &u8| contains(&self.line_phrase_starts, *b);
-        if !self.line_phrase_lengths.get(key.len()).is_some_and(|&l| l)
-            || !bytes.first().is_none_or(starts)
-        {
-            return;
-        }
-        scratch.clear();
-        scratch.extend(bytes.iter().map(u8::to_ascii_lowercase));
-        let Some(owners) = self.line_phrases.get(scratch.as_slice()) else {
-            return;
-        };
         let glued_after = text
             .as_bytes()
             .get(key.end)
             .is_some_and(u8::is_ascii_alphanumeric);
-        for owner in owners {
-            if !(owner.word_end && glued_after) {
-                hit(owner.rule, key.start, key.end);
+        if let Some(owners) = self.line_phrase(&text[key.clone()], scratch) {
+            for owner in owners {
+                if !(owner.word_end && glued_after) {
+                    hit(owner.rule, key.start, key.end);
+                }
+            }
+            return;
+        }
+        if glued_after {
+            return;
+        }
+        let row = &text[key.clone()];
+        let starts = |word: &str| self.phrases_starting(word);
+        let is_label = |label| self.line_phrase(&row[label], scratch).is_some();
+        let Some(labels) = rows::labels(row, starts, is_label) else {
+            return;
+        };
+        for label in labels.iter() {
+            let owners = self.line_phrase(&row[label.clone()], scratch);
+            for owner in owners.into_iter().flatten().filter(|o| !o.header) {
+                hit(owner.rule, key.start + label.start, key.start + label.end);
             }
         }
+    }
+
+    /// What is known of the whole-line phrases starting with `word` (nothing when none does;
+    /// when hashes collide, a word may be taken for one that does).
+    fn phrases_starting(&self, word: &str) -> rows::Starts {
+        (self.line_phrase_first_words.get(&word_hash(word)).copied()).unwrap_or_default()
+    }
+
+    /// The owners of the whole-line phrase `key`, if it is one. `scratch` is a reusable buffer.
+    fn line_phrase(&self, key: &str, scratch: &mut Vec<u8>) -> Option<&[PhraseOwner]> {
+        let bytes = key.as_bytes();
+        if !self.line_phrase_lengths.get(key.len()).is_some_and(|&l| l)
+            || !bytes
+                .first()
+                .is_none_or(|b| contains(&self.line_phrase_starts, *b))
+        {
+            return None;
+        }
+        scratch.clear();
+        scratch.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        self.line_phrases.get(scratch.as_slice()).map(Vec::as_slice)
     }
 
     /// Adds a whole-line phrase (ASCII lower-cased) of `owner`.
@@ -350,6 +388,11 @@ impl Compiled {
             lengths.resize(phrase.len() + 1, false);
         }
         lengths[phrase.len()] = true;
+        if let Ok(text) = std::str::from_utf8(&phrase) {
+            let (first, words) = rows::first_word(text);
+            let starts = (self.line_phrase_first_words.entry(word_hash(first))).or_default();
+            starts.add(words, phrase.len());
+        }
         if let Some(&first) = phrase.first() {
             for b in [first, first.to_ascii_uppercase()] {
                 self.line_phrase_starts[usize::from(b / 64)] |= 1 << (b % 64);
@@ -511,6 +554,14 @@ fn unit_limits(rules: &[Rule], regexes: &[RuleRegex]) -> Vec<(f32, RegexGates)> 
             (limit, fit)
         })
         .collect()
+}
+
+/// A hash of `word` with ASCII case folded.
+fn word_hash(word: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    word.bytes()
+        .for_each(|b| hasher.write_u8(b.to_ascii_lowercase()));
+    hasher.finish()
 }
 
 /// A set of bytes: bit `b % 64` of word `b / 64` for byte `b`.

@@ -16,6 +16,7 @@ mod builtin;
 pub(crate) mod compiled;
 mod edges;
 mod gates;
+mod rows;
 mod schema;
 
 use std::fmt;
