@@ -902,3 +902,30 @@ fn a_subheading_of_label_words_and_other_words_stays() {
     lines.extend(ENGLISH_PARAGRAPHS[3..].iter().map(|p| (*p, Keep)));
     check(&lines);
 }
+
+#[test]
+fn a_korean_reporter_sign_off_and_ethics_pledge_after_the_article_are_dropped() {
+    let mut lines: Vec<(&str, Want)> = KOREAN_PARAGRAPHS.iter().map(|p| (*p, Keep)).collect();
+    lines.extend([
+        (
+            "지금까지 시청 앞에서 한빛뉴스 김민준입니다.",
+            Drop(Category::Meta),
+        ),
+        (
+            "지금까지 워싱턴에서 이서연 특파원이었습니다.",
+            Drop(Category::Meta),
+        ),
+        (
+            "한빛일보는 인터넷신문위원회의 인터넷신문 윤리강령을 준수합니다.",
+            Drop(Category::Legal),
+        ),
+    ]);
+    check(&lines);
+}
+
+#[test]
+fn a_korean_sentence_that_ends_like_a_sign_off_stays() {
+    let mut lines: Vec<(&str, Want)> = KOREAN_PARAGRAPHS.iter().map(|p| (*p, Keep)).collect();
+    lines.insert(3, ("지금까지 확인된 피해 규모는 3천억 원입니다.", Keep));
+    check(&lines);
+}
