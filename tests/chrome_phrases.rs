@@ -697,6 +697,8 @@ fn korean_widget_lines_alone_between_paragraphs_are_dropped() {
         ("이미지 확대 닫기 이미지 확대 보기", Category::Caption),
         ("구글에서 한빛일보 먼저 보기", Category::Subscribe),
         ("음성재생 설정", Category::Share),
+        ("승인 2024.11.14 09:30", Category::Meta),
+        ("다시보기", Category::Caption),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
@@ -733,6 +735,9 @@ fn english_widget_lines_alone_between_paragraphs_are_dropped() {
         ("Loading...", Category::Nav),
         ("This video can not be played", Category::Chrome),
         ("Now Playing", Category::Caption),
+        ("Updated", Category::Meta),
+        ("Advertisement - Scroll to continue", Category::Ads),
+        ("Replay", Category::Caption),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
