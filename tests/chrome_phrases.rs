@@ -758,6 +758,10 @@ fn japanese_widget_lines_alone_between_paragraphs_are_dropped() {
         ("わかりやすい", Category::Share),
         ("1/3ページ", Category::Nav),
         ("記事に関する報告", Category::Chrome),
+        ("この記事はいかがでしたか？", Category::Share),
+        ("次ページは：市が示した代替案とは", Category::Nav),
+        ("残り1234文字（全文2345文字）", Category::Subscribe),
+        ("速報", Category::Nav),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
