@@ -783,6 +783,9 @@ fn chinese_widget_lines_alone_between_paragraphs_are_dropped() {
         ("APP内打开", Category::Subscribe),
         ("换一换", Category::Nav),
         ("视频加载中...", Category::Nav),
+        ("返回首页，查看更多", Category::Nav),
+        ("举报/反馈", Category::Share),
+        ("已有0人参与", Category::Comments),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
