@@ -804,6 +804,9 @@ fn german_widget_lines_alone_between_paragraphs_are_dropped() {
         ("Video abspielen", Category::Caption),
         ("Fehler gefunden? Jetzt melden.", Category::Chrome),
         ("Push-Benachrichtigungen aktivieren", Category::Subscribe),
+        ("Zum Artikel", Category::Nav),
+        ("Zur Merkliste hinzufügen", Category::Share),
+        ("Audio abspielen", Category::Caption),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
