@@ -21,7 +21,8 @@
 //!    it, weighing at least a quarter as much); `main-text` and `outside-main-text` rules weigh a
 //!    block's place inside or outside it.
 //! 4. **Page evidence.** A block whose text is part of the JSON-LD `articleBody`
-//!    (`structured-body`), or which repeats the page's title (`title`).
+//!    (`structured-body`), or which repeats the page's title (`title`); on plain text, the
+//!    headline and standfirst that open the main text before its byline (`headline`).
 //! 5. **Neighbours** (as jusText). Blocks without chrome evidence from their words or markup (only
 //!    doubts about their shape) are settled by their neighbours. A block is undecided while its
 //!    score is within the weight of the `between-*` rules of zero. An undecided heading-like block
@@ -39,7 +40,7 @@ use crate::dom::DomHits;
 use crate::features::PROSE_UNITS;
 use crate::lists;
 use crate::marker::Marker;
-use crate::page::Page;
+use crate::page::{InputKind, Page};
 use crate::rules::{Category, RuleKind, RuleSet, Signal};
 use crate::verdict::{Detail, Reason, Tally};
 
@@ -88,6 +89,9 @@ pub fn second_pass(
         }
     }
     teasers_after_meta(&ctx, &mut ev, &in_main);
+    if page.kind == InputKind::Text {
+        headline(&ctx, &mut ev, &in_main);
+    }
     page_evidence(&ctx, &mut ev);
     neighbours(&ctx, &mut ev);
     ev.tallies
@@ -356,6 +360,28 @@ fn main_text_blocks(page: &Page<'_>, rules: &RuleSet, dom: &DomHits, scores: &[f
         }
     }
     in_main
+}
+
+/// How many blocks at most open a plain-text page's main text before its byline: a headline and
+/// a standfirst.
+const HEADLINE_BLOCKS: usize = 2;
+
+/// Fires `headline` on the blocks that open the main text (`in_main`) of a plain-text page
+/// before a byline or date line (a block of meta chrome) at most [`HEADLINE_BLOCKS`] blocks in:
+/// a text dump's headline and standfirst, which an HTML page marks as its title.
+fn headline(ctx: &Ctx<'_, '_>, ev: &mut Evidence<'_>, in_main: &[bool]) {
+    let Some(start) = in_main.iter().position(|&m| m) else {
+        return;
+    };
+    let is_byline =
+        |j: usize| ev.score(j) <= 0.0 && ev.tallies[j].chrome_category() == Some(Category::Meta);
+    let end = (start + 1 + HEADLINE_BLOCKS).min(in_main.len());
+    let byline = (start + 1..end)
+        .take_while(|&j| in_main[j])
+        .find(|&j| is_byline(j));
+    for i in start..byline.unwrap_or(start) {
+        ctx.fire(Signal::Headline, i, ev, Detail::None);
+    }
 }
 
 /// Title and structured-body evidence.

@@ -2136,3 +2136,32 @@ fn a_korean_portal_page_keeps_the_article_and_drops_the_portal_widgets() {
     let outcome = cleaner().clean_text(&page);
     assert_eq!(kept(&outcome), article);
 }
+
+#[test]
+fn a_text_dump_kept_the_headline_and_standfirst_above_the_byline() {
+    let lines = [
+        "Council approves budget after late-night session".to_string(),
+        "Members argued for hours over road repairs and school funding before the vote."
+            .to_string(),
+        "By Jane Doe".to_string(),
+        para("One"),
+        para("Two"),
+        para("Three"),
+    ];
+    check_text(
+        &lines,
+        &["One", "Two", "Three"],
+        &["Council approves", "Members argued", "By Jane Doe"],
+    );
+}
+
+#[test]
+fn a_text_dump_without_a_byline_near_its_start_keeps_its_first_paragraphs() {
+    let lines = [
+        para("One"),
+        para("Two"),
+        para("Three"),
+        "By Jane Doe".to_string(),
+    ];
+    check_text(&lines, &["One", "Two", "Three"], &["By Jane Doe"]);
+}

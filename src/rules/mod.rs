@@ -152,6 +152,9 @@ pub enum Signal {
     StructuredBody,
     /// The block is the page's title.
     Title,
+    /// The block opens a plain-text page's main text before its byline: its headline or
+    /// standfirst.
+    Headline,
     /// The block lies in a teaser card: one of several sibling elements that each hold a linked
     /// headline and a little text (HTML).
     TeaserCard,
@@ -167,11 +170,12 @@ pub enum Signal {
 
 impl Signal {
     /// Every signal with its name in rule files.
-    pub const ALL: [(&'static str, Signal); 9] = [
+    pub const ALL: [(&'static str, Signal); 10] = [
         ("main-text", Signal::MainText),
         ("outside-main-text", Signal::OutsideMainText),
         ("structured-body", Signal::StructuredBody),
         ("title", Signal::Title),
+        ("headline", Signal::Headline),
         ("teaser-card", Signal::TeaserCard),
         ("heading-before-content", Signal::HeadingBeforeContent),
         ("introduced-list", Signal::IntroducedList),
