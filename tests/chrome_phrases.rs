@@ -736,6 +736,8 @@ fn english_widget_lines_alone_between_paragraphs_are_dropped() {
         ("This video can not be played", Category::Chrome),
         ("Now Playing", Category::Caption),
         ("Updated", Category::Meta),
+        ("Updated at 1:23 p.m.", Category::Meta),
+        ("Published 9:30 AM ET", Category::Meta),
         ("Advertisement - Scroll to continue", Category::Ads),
         ("Replay", Category::Caption),
     ];
