@@ -57,7 +57,7 @@ fn separator_at(text: &str, at: usize) -> (bool, usize) {
     }
 }
 
-/// The number of words of `phrase`, and its first word.
+/// The first word of `phrase`, and the number of its words.
 pub(crate) fn first_word(phrase: &str) -> (&str, usize) {
     let mut words = phrase.split(is_separator).filter(|w| !w.is_empty());
     (words.next().unwrap_or(phrase), 1 + words.count())
