@@ -946,3 +946,25 @@ fn a_korean_sentence_that_ends_like_a_sign_off_stays() {
     lines.insert(3, ("지금까지 확인된 피해 규모는 3천억 원입니다.", Keep));
     check(&lines);
 }
+
+#[test]
+fn spanish_portuguese_and_italian_prompts_alone_between_paragraphs_are_dropped() {
+    let paragraphs = [
+        "El ayuntamiento aprobó el martes un plan para ampliar el horario de la biblioteca central, que abrirá hasta las nueve de la noche de lunes a viernes a partir de diciembre.",
+        "La medida se financiará con dos puestos que hasta ahora atendían el bibliobús, que visitará los pueblos cada quince días en lugar de cada semana.",
+        "Los bibliotecarios celebraron el cambio, aunque advirtieron de que la calefacción del edificio es antigua y de que las tardes de invierno encarecerán su funcionamiento.",
+        "La oposición apoyó el plan, pero pidió revisarlo dentro de seis meses para comprobar si el número de visitantes justifica el gasto.",
+    ];
+    let widgets = [
+        ("Inicia sesión", Category::Subscribe),
+        ("Apoya el periodismo independiente", Category::Subscribe),
+        ("Únete a nuestro canal de WhatsApp", Category::Subscribe),
+        ("Entre no nosso canal do WhatsApp", Category::Subscribe),
+        ("Sostieni il giornalismo indipendente", Category::Subscribe),
+        ("Configurar cookies", Category::Legal),
+        ("Lectura: 4 min", Category::Meta),
+        ("Donate now", Category::Subscribe),
+        ("Manage preferences", Category::Legal),
+    ];
+    check_each_alone_in_article(&paragraphs, &widgets);
+}
