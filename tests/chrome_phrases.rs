@@ -699,6 +699,8 @@ fn korean_widget_lines_alone_between_paragraphs_are_dropped() {
         ("음성재생 설정", Category::Share),
         ("승인 2024.11.14 09:30", Category::Meta),
         ("다시보기", Category::Caption),
+        ("페이스북으로 공유", Category::Share),
+        ("기사 스크랩 하기", Category::Share),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
