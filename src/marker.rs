@@ -65,8 +65,8 @@ pub fn marker(text: &str) -> Marker {
 }
 
 /// The part of a block's text that identifies it as a phrase: without leading bullets, and
-/// without trailing counts, separators and punctuation, so that `• 댓글 1`, `Comments (12)` and
-/// `Share:` give `댓글`, `Comments` and `Share`. A leading list number stays: `1. Facebook` is a
+/// without trailing counts, separators and punctuation, so that `• 댓글 1`, `Comments (12)`,
+/// `Share:` and `シェア（3）` give `댓글`, `Comments`, `Share` and `シェア`. A leading list number stays: `1. Facebook` is a
 /// list item, not a button.
 pub fn line_key(text: &str) -> &str {
     Opening::of(text).key(text)
@@ -135,7 +135,24 @@ impl Opening {
                 || c.is_whitespace()
                 || matches!(
                     c,
-                    '(' | ')' | '[' | ']' | ':' | '|' | '>' | '›' | '»' | '.' | '…' | '+' | ','
+                    '(' | ')'
+                        | '['
+                        | ']'
+                        | ':'
+                        | '|'
+                        | '>'
+                        | '›'
+                        | '»'
+                        | '.'
+                        | '…'
+                        | '+'
+                        | ','
+                        | '（'
+                        | '）'
+                        | '［'
+                        | '］'
+                        | '：'
+                        | '｜'
                 )
         });
         if key.is_empty() { t } else { key }
@@ -274,7 +291,7 @@ mod tests {
     fn marker_texts() -> Vec<String> {
         let alphabet = [
             ' ', '\u{a0}', '\u{3000}', '\u{1680}', '•', '-', '·', '1', '2', '.', ')', '(', 'a',
-            '①', 'é', '中', '…', '\u{85}', '\u{b6}',
+            '①', 'é', '中', '…', '\u{85}', '\u{b6}', '（',
         ];
         let mut texts = vec![String::new()];
         let mut last = vec![String::new()];
@@ -355,7 +372,7 @@ mod tests {
         fn line_key_by_chars(text: &str) -> &str {
             let t = text.trim().trim_start_matches(is_bullet).trim_start();
             let key = t.trim_end_matches(|c: char| {
-                c.is_ascii_digit() || c.is_whitespace() || "()[]:|>›».…+,".contains(c)
+                c.is_ascii_digit() || c.is_whitespace() || "()[]:|>›».…+,（）［］：｜".contains(c)
             });
             if key.is_empty() { t } else { key }
         }
@@ -395,6 +412,8 @@ mod tests {
         assert_eq!(line_key("Share:"), "Share");
         assert_eq!(line_key("1. Facebook"), "1. Facebook");
         assert_eq!(line_key("댓글0"), "댓글");
+        assert_eq!(line_key("シェア（3）"), "シェア", "full-width brackets too");
+        assert_eq!(line_key("分享到："), "分享到");
         assert_eq!(line_key("300"), "300", "a bare number stays");
         assert_eq!(line_key("  • 1"), "1");
     }

@@ -766,6 +766,7 @@ fn japanese_widget_lines_alone_between_paragraphs_are_dropped() {
         ("次ページは：市が示した代替案とは", Category::Nav),
         ("残り1234文字（全文2345文字）", Category::Subscribe),
         ("速報", Category::Nav),
+        ("シェア（3）", Category::Share),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
@@ -790,6 +791,7 @@ fn chinese_widget_lines_alone_between_paragraphs_are_dropped() {
         ("返回首页，查看更多", Category::Nav),
         ("举报/反馈", Category::Share),
         ("已有0人参与", Category::Comments),
+        ("分享（3）", Category::Share),
     ];
     check_each_alone_in_article(&paragraphs, &widgets);
 }
